@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "ak-course.h"
+
+G_BEGIN_DECLS
+
+/* The loader fills a course in directly; nobody else writes to it. */
+struct _AkCourse
+{
+  GObject    parent_instance;
+
+  char      *id;
+  char      *version;
+  char      *language;
+  char      *title;
+  char      *summary;
+  char      *summary_text;
+  guint      minutes;
+  char      *path;
+  GPtrArray *sources;   /* AkSource */
+  GPtrArray *lessons;   /* AkLesson */
+  GPtrArray *quizzes;   /* AkQuiz */
+};
+
+AkCourse   *ak_course_new           (void);
+AkSource   *ak_source_new           (void);
+AkLesson   *ak_lesson_new           (void);
+AkSection  *ak_section_new          (void);
+AkBlock    *ak_block_new            (AkBlockType type);
+AkQuiz     *ak_quiz_new             (void);
+AkQuestion *ak_question_new         (AkQuestionType type);
+AkChoice   *ak_choice_new           (void);
+AkGap      *ak_gap_new              (void);
+AkSegment  *ak_segment_new          (void);
+AkPair     *ak_pair_new             (void);
+
+/* Fills question->hash and quiz->hash from their content. */
+void        ak_question_update_hash (AkQuestion *question);
+void        ak_quiz_update_hash     (AkQuiz     *quiz);
+
+G_END_DECLS

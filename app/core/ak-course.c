@@ -1,0 +1,598 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ak-course-private.h"
+
+G_DEFINE_FINAL_TYPE (AkCourse, ak_course, G_TYPE_OBJECT)
+
+static void
+ak_source_free (AkSource *source)
+{
+  g_free (source->id);
+  g_strfreev (source->authors);
+  g_free (source->title);
+  g_free (source->publication);
+  g_free (source->url);
+  g_free (source);
+}
+
+static void
+ak_block_free (AkBlock *block)
+{
+  g_free (block->id);
+  g_free (block->markup);
+  g_free (block->text);
+  g_strfreev (block->items);
+  g_free (block->source_id);
+  g_free (block->page);
+  g_free (block->figure_path);
+  g_free (block->alt);
+  g_free (block);
+}
+
+static void
+ak_section_free (AkSection *section)
+{
+  g_free (section->id);
+  g_free (section->title);
+  g_ptr_array_unref (section->blocks);
+  g_free (section);
+}
+
+static void
+ak_lesson_free (AkLesson *lesson)
+{
+  g_free (lesson->id);
+  g_free (lesson->title);
+  g_ptr_array_unref (lesson->sections);
+  g_free (lesson);
+}
+
+static void
+ak_choice_free (AkChoice *choice)
+{
+  g_free (choice->id);
+  g_free (choice->markup);
+  g_free (choice->text);
+  g_free (choice->feedback);
+  g_free (choice);
+}
+
+static void
+ak_gap_free (AkGap *gap)
+{
+  g_free (gap->id);
+  g_strfreev (gap->accepted);
+  g_free (gap);
+}
+
+static void
+ak_segment_free (AkSegment *segment)
+{
+  /* The gap belongs to the question's gap list. */
+  g_free (segment->markup);
+  g_free (segment);
+}
+
+static void
+ak_pair_free (AkPair *pair)
+{
+  g_free (pair->id);
+  g_free (pair->left_markup);
+  g_free (pair->right_markup);
+  g_free (pair);
+}
+
+static void
+ak_question_free (AkQuestion *question)
+{
+  g_free (question->id);
+  g_free (question->prompt);
+  g_free (question->prompt_text);
+  g_strfreev (question->tests);
+  g_free (question->explanation);
+  g_free (question->hash);
+  g_ptr_array_unref (question->choices);
+  g_free (question->feedback_true);
+  g_free (question->feedback_false);
+  g_ptr_array_unref (question->segments);
+  g_ptr_array_unref (question->gaps);
+  g_ptr_array_unref (question->items);
+  g_ptr_array_unref (question->pairs);
+  g_ptr_array_unref (question->distractors);
+  g_strfreev (question->accepted);
+  g_free (question->unit);
+  g_free (question);
+}
+
+static void
+ak_quiz_free (AkQuiz *quiz)
+{
+  g_free (quiz->id);
+  g_free (quiz->title);
+  g_free (quiz->description);
+  g_ptr_array_unref (quiz->questions);
+  g_free (quiz->hash);
+  g_free (quiz);
+}
+
+static void
+ak_course_finalize (GObject *object)
+{
+  AkCourse *self = (AkCourse *)object;
+
+  g_free (self->id);
+  g_free (self->version);
+  g_free (self->language);
+  g_free (self->title);
+  g_free (self->summary);
+  g_free (self->summary_text);
+  g_free (self->path);
+  g_ptr_array_unref (self->sources);
+  g_ptr_array_unref (self->lessons);
+  g_ptr_array_unref (self->quizzes);
+
+  G_OBJECT_CLASS (ak_course_parent_class)->finalize (object);
+}
+
+static void
+ak_course_class_init (AkCourseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = ak_course_finalize;
+}
+
+static void
+ak_course_init (AkCourse *self)
+{
+  self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_source_free);
+  self->lessons = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_lesson_free);
+  self->quizzes = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_quiz_free);
+}
+
+AkCourse *
+ak_course_new (void)
+{
+  return g_object_new (AK_TYPE_COURSE, NULL);
+}
+
+AkSource *
+ak_source_new (void)
+{
+  return g_new0 (AkSource, 1);
+}
+
+AkLesson *
+ak_lesson_new (void)
+{
+  AkLesson *lesson = g_new0 (AkLesson, 1);
+
+  lesson->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_section_free);
+  return lesson;
+}
+
+AkSection *
+ak_section_new (void)
+{
+  AkSection *section = g_new0 (AkSection, 1);
+
+  section->blocks = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_block_free);
+  return section;
+}
+
+AkBlock *
+ak_block_new (AkBlockType type)
+{
+  AkBlock *block = g_new0 (AkBlock, 1);
+
+  block->type = type;
+  return block;
+}
+
+AkQuiz *
+ak_quiz_new (void)
+{
+  AkQuiz *quiz = g_new0 (AkQuiz, 1);
+
+  quiz->questions = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_question_free);
+  return quiz;
+}
+
+AkQuestion *
+ak_question_new (AkQuestionType type)
+{
+  AkQuestion *question = g_new0 (AkQuestion, 1);
+
+  question->type = type;
+  question->points = 1;
+  question->choices = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_choice_free);
+  question->segments = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_segment_free);
+  question->gaps = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_gap_free);
+  question->items = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_choice_free);
+  question->pairs = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_pair_free);
+  question->distractors = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_choice_free);
+  return question;
+}
+
+AkChoice *
+ak_choice_new (void)
+{
+  return g_new0 (AkChoice, 1);
+}
+
+AkGap *
+ak_gap_new (void)
+{
+  return g_new0 (AkGap, 1);
+}
+
+AkSegment *
+ak_segment_new (void)
+{
+  return g_new0 (AkSegment, 1);
+}
+
+AkPair *
+ak_pair_new (void)
+{
+  return g_new0 (AkPair, 1);
+}
+
+/* Each field is written with its length, so that no two different
+ * questions can serialise to the same byte string. */
+static void
+hash_field (GChecksum  *checksum,
+            const char *tag,
+            const char *value)
+{
+  g_autofree char *head = NULL;
+
+  if (value == NULL)
+    value = "";
+  head = g_strdup_printf ("%s:%zu:", tag, strlen (value));
+  g_checksum_update (checksum, (const guchar *)head, -1);
+  g_checksum_update (checksum, (const guchar *)value, -1);
+}
+
+static void
+hash_strv (GChecksum         *checksum,
+           const char        *tag,
+           const char *const *values)
+{
+  for (guint i = 0; values != NULL && values[i] != NULL; i++)
+    hash_field (checksum, tag, values[i]);
+}
+
+static void
+hash_choices (GChecksum  *checksum,
+              const char *tag,
+              GPtrArray  *choices)
+{
+  for (guint i = 0; i < choices->len; i++)
+    {
+      AkChoice *choice = g_ptr_array_index (choices, i);
+
+      hash_field (checksum, tag, choice->id);
+      hash_field (checksum, "text", choice->markup);
+      hash_field (checksum, "correct", choice->correct ? "1" : "0");
+    }
+}
+
+/**
+ * ak_question_update_hash:
+ *
+ * The hash covers what decides a learner's score: type, prompt, choices,
+ * answers and points. Explanations and feedback are left out, so that a
+ * trainer who rewords an explanation keeps the learners' history attached.
+ */
+void
+ak_question_update_hash (AkQuestion *question)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  char number[G_ASCII_DTOSTR_BUF_SIZE];
+
+  hash_field (checksum, "type", ak_question_type_to_string (question->type));
+  hash_field (checksum, "prompt", question->prompt);
+  g_snprintf (number, sizeof number, "%u", question->points);
+  hash_field (checksum, "points", number);
+  hash_choices (checksum, "choice", question->choices);
+  hash_field (checksum, "answer", question->answer ? "1" : "0");
+  for (guint i = 0; i < question->segments->len; i++)
+    {
+      AkSegment *segment = g_ptr_array_index (question->segments, i);
+
+      if (segment->gap != NULL)
+        {
+          hash_field (checksum, "gap", segment->gap->id);
+          hash_field (checksum, "umlauts", segment->gap->umlaut_spellings ? "1" : "0");
+          hash_strv (checksum, "accept", (const char *const *)segment->gap->accepted);
+        }
+      else
+        hash_field (checksum, "segment", segment->markup);
+    }
+  hash_choices (checksum, "item", question->items);
+  for (guint i = 0; i < question->pairs->len; i++)
+    {
+      AkPair *pair = g_ptr_array_index (question->pairs, i);
+
+      hash_field (checksum, "pair", pair->id);
+      hash_field (checksum, "left", pair->left_markup);
+      hash_field (checksum, "right", pair->right_markup);
+    }
+  hash_choices (checksum, "distractor", question->distractors);
+  hash_strv (checksum, "accept", (const char *const *)question->accepted);
+  hash_field (checksum, "umlauts", question->umlaut_spellings ? "1" : "0");
+  if (question->type == AK_QUESTION_NUMERIC)
+    {
+      hash_field (checksum, "value", g_ascii_dtostr (number, sizeof number, question->value));
+      hash_field (checksum, "tolerance", g_ascii_dtostr (number, sizeof number, question->tolerance));
+      hash_field (checksum, "unit", question->unit);
+    }
+
+  g_free (question->hash);
+  question->hash = g_strdup (g_checksum_get_string (checksum));
+}
+
+void
+ak_quiz_update_hash (AkQuiz *quiz)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+
+  for (guint i = 0; i < quiz->questions->len; i++)
+    {
+      AkQuestion *question = g_ptr_array_index (quiz->questions, i);
+
+      hash_field (checksum, "question", question->id);
+      hash_field (checksum, "hash", question->hash);
+    }
+
+  g_free (quiz->hash);
+  quiz->hash = g_strdup (g_checksum_get_string (checksum));
+}
+
+const char *
+ak_course_get_id (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->id;
+}
+
+const char *
+ak_course_get_version (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->version;
+}
+
+const char *
+ak_course_get_language (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->language;
+}
+
+const char *
+ak_course_get_title (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->title;
+}
+
+const char *
+ak_course_get_summary (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->summary;
+}
+
+const char *
+ak_course_get_summary_text (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->summary_text;
+}
+
+guint
+ak_course_get_minutes (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), 0);
+  return self->minutes;
+}
+
+const char *
+ak_course_get_path (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->path;
+}
+
+GPtrArray *
+ak_course_get_sources (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->sources;
+}
+
+GPtrArray *
+ak_course_get_lessons (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->lessons;
+}
+
+GPtrArray *
+ak_course_get_quizzes (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  return self->quizzes;
+}
+
+guint
+ak_course_get_n_questions (AkCourse *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (AK_IS_COURSE (self), 0);
+
+  for (guint i = 0; i < self->quizzes->len; i++)
+    n += ((AkQuiz *)g_ptr_array_index (self->quizzes, i))->questions->len;
+  return n;
+}
+
+guint
+ak_course_get_n_theses (AkCourse *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (AK_IS_COURSE (self), 0);
+
+  for (guint i = 0; i < self->lessons->len; i++)
+    {
+      AkLesson *lesson = g_ptr_array_index (self->lessons, i);
+
+      for (guint j = 0; j < lesson->sections->len; j++)
+        {
+          AkSection *section = g_ptr_array_index (lesson->sections, j);
+
+          for (guint k = 0; k < section->blocks->len; k++)
+            if (((AkBlock *)g_ptr_array_index (section->blocks, k))->type == AK_BLOCK_THESIS)
+              n++;
+        }
+    }
+  return n;
+}
+
+AkSource *
+ak_course_find_source (AkCourse   *self,
+                       const char *source_id)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  g_return_val_if_fail (source_id != NULL, NULL);
+
+  for (guint i = 0; i < self->sources->len; i++)
+    {
+      AkSource *source = g_ptr_array_index (self->sources, i);
+
+      if (g_str_equal (source->id, source_id))
+        return source;
+    }
+  return NULL;
+}
+
+/**
+ * ak_course_find_thesis:
+ * @lesson: (out) (optional): the lesson holding the thesis
+ * @section: (out) (optional): the section holding the thesis
+ *
+ * Returns: (nullable): the thesis block with @thesis_id
+ */
+AkBlock *
+ak_course_find_thesis (AkCourse   *self,
+                       const char *thesis_id,
+                       AkLesson  **lesson,
+                       AkSection **section)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  g_return_val_if_fail (thesis_id != NULL, NULL);
+
+  for (guint i = 0; i < self->lessons->len; i++)
+    {
+      AkLesson *l = g_ptr_array_index (self->lessons, i);
+
+      for (guint j = 0; j < l->sections->len; j++)
+        {
+          AkSection *s = g_ptr_array_index (l->sections, j);
+
+          for (guint k = 0; k < s->blocks->len; k++)
+            {
+              AkBlock *block = g_ptr_array_index (s->blocks, k);
+
+              if (block->type == AK_BLOCK_THESIS && g_str_equal (block->id, thesis_id))
+                {
+                  if (lesson != NULL)
+                    *lesson = l;
+                  if (section != NULL)
+                    *section = s;
+                  return block;
+                }
+            }
+        }
+    }
+  return NULL;
+}
+
+AkQuiz *
+ak_course_find_quiz (AkCourse   *self,
+                     const char *quiz_id)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  g_return_val_if_fail (quiz_id != NULL, NULL);
+
+  for (guint i = 0; i < self->quizzes->len; i++)
+    {
+      AkQuiz *quiz = g_ptr_array_index (self->quizzes, i);
+
+      if (g_str_equal (quiz->id, quiz_id))
+        return quiz;
+    }
+  return NULL;
+}
+
+AkQuestion *
+ak_quiz_find_question (AkQuiz     *quiz,
+                       const char *question_id)
+{
+  g_return_val_if_fail (quiz != NULL, NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  for (guint i = 0; i < quiz->questions->len; i++)
+    {
+      AkQuestion *question = g_ptr_array_index (quiz->questions, i);
+
+      if (g_str_equal (question->id, question_id))
+        return question;
+    }
+  return NULL;
+}
+
+static const struct
+{
+  const char *name;    /* the element name in a course file */
+  const char *label;
+} question_types[AK_N_QUESTION_TYPES] = {
+  [AK_QUESTION_SINGLE_CHOICE] = { "single-choice", N_("Single choice") },
+  [AK_QUESTION_MULTIPLE_CHOICE] = { "multiple-choice", N_("Multiple choice") },
+  [AK_QUESTION_TRUE_FALSE] = { "true-false", N_("True or false") },
+  [AK_QUESTION_GAP_TEXT] = { "gap-text", N_("Gap text") },
+  [AK_QUESTION_ORDERING] = { "ordering", N_("Ordering") },
+  [AK_QUESTION_MATCHING] = { "matching", N_("Matching") },
+  [AK_QUESTION_SHORT_ANSWER] = { "short-answer", N_("Short answer") },
+  [AK_QUESTION_NUMERIC] = { "numeric", N_("Numeric answer") },
+};
+
+/**
+ * ak_question_type_to_string:
+ *
+ * Returns: the element name of @type in a course file, e.g. "gap-text"
+ */
+const char *
+ak_question_type_to_string (AkQuestionType type)
+{
+  g_return_val_if_fail (type < AK_N_QUESTION_TYPES, NULL);
+  return question_types[type].name;
+}
+
+/**
+ * ak_question_type_get_label:
+ *
+ * Returns: the translated name of @type for display
+ */
+const char *
+ak_question_type_get_label (AkQuestionType type)
+{
+  g_return_val_if_fail (type < AK_N_QUESTION_TYPES, NULL);
+  return _(question_types[type].label);
+}

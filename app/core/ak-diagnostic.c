@@ -1,0 +1,113 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "ak-diagnostic.h"
+
+G_DEFINE_BOXED_TYPE (AkDiagnostic, ak_diagnostic, ak_diagnostic_copy, ak_diagnostic_free)
+
+AkDiagnostic *
+ak_diagnostic_new (const char *file,
+                   guint       line,
+                   guint       column,
+                   AkSeverity  severity,
+                   const char *message)
+{
+  AkDiagnostic *self;
+
+  g_return_val_if_fail (file != NULL, NULL);
+  g_return_val_if_fail (message != NULL, NULL);
+
+  self = g_new0 (AkDiagnostic, 1);
+  self->file = g_strdup (file);
+  self->line = line;
+  self->column = column;
+  self->severity = severity;
+  self->message = g_strdup (message);
+  return self;
+}
+
+AkDiagnostic *
+ak_diagnostic_copy (const AkDiagnostic *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return ak_diagnostic_new (self->file, self->line, self->column, self->severity, self->message);
+}
+
+void
+ak_diagnostic_free (AkDiagnostic *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->file);
+  g_free (self->message);
+  g_free (self);
+}
+
+/**
+ * ak_diagnostic_to_string:
+ *
+ * Formats @self the way compilers do, `file:line:column: error: message`,
+ * so that editors and terminals can jump to the place.
+ *
+ * Returns: (transfer full): the formatted diagnostic
+ */
+char *
+ak_diagnostic_to_string (const AkDiagnostic *self)
+{
+  const char *severity;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  /* Translators: the severity of a problem in a course file, as compilers print it */
+  severity = self->severity == AK_SEVERITY_ERROR ? _("error") : _("warning");
+
+  if (self->line == 0)
+    return g_strdup_printf ("%s: %s: %s", self->file, severity, self->message);
+  return g_strdup_printf ("%s:%u:%u: %s: %s",
+                          self->file, self->line, MAX (self->column, 1u),
+                          severity, self->message);
+}
+
+GPtrArray *
+ak_diagnostic_list_new (void)
+{
+  return g_ptr_array_new_with_free_func ((GDestroyNotify)ak_diagnostic_free);
+}
+
+gboolean
+ak_diagnostic_list_has_errors (GPtrArray *diagnostics)
+{
+  g_return_val_if_fail (diagnostics != NULL, FALSE);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    if (((AkDiagnostic *)g_ptr_array_index (diagnostics, i))->severity == AK_SEVERITY_ERROR)
+      return TRUE;
+  return FALSE;
+}
+
+void
+ak_diagnostic_list_add (GPtrArray  *diagnostics,
+                        const char *file,
+                        guint       line,
+                        guint       column,
+                        AkSeverity  severity,
+                        const char *format,
+                        ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  g_return_if_fail (diagnostics != NULL);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_ptr_array_add (diagnostics, ak_diagnostic_new (file, line, column, severity, message));
+}
