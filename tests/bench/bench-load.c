@@ -1,7 +1,513 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-int main (void);
-int
-main (void)
+/*
+ * How long loading a course library takes, and how much memory it needs,
+ * as the library grows: generated course folders of 2,500 to 20,000
+ * questions (50 per file), plus single files of growing size. Each figure
+ * is compared with libxml2 merely parsing the same files, measured in the
+ * same run. Every measurement runs in a fresh child process, since the
+ * peak memory of a process (VmHWM) only ever grows.
+ */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+#include <libxml/parser.h>
+
+#include "ak-course-library.h"
+
+#define QUESTIONS_PER_FILE 50
+
+static const guint library_sizes[] = { 2500, 5000, 10000, 20000 };
+static const guint single_file_sizes[] = { 500, 1000, 2000, 4000 };
+
+/* Generation */
+
+static void
+append_question (GString *xml,
+                 guint    course,
+                 guint    number,
+                 guint    n_theses)
 {
+  g_autofree char *tests = NULL;
+  const char *const kinds[] = {
+    "single-choice", "multiple-choice", "true-false", "gap-text",
+    "ordering", "matching", "short-answer", "numeric",
+  };
+  const char *kind = kinds[number % G_N_ELEMENTS (kinds)];
+
+  /* Every tenth question also tests a thesis of the previous course. */
+  if (number % 10 == 9 && course > 0)
+    tests = g_strdup_printf ("t%u kurs-%05u:t%u", number % n_theses, course - 1, number % 10);
+  else
+    tests = g_strdup_printf ("t%u", number % n_theses);
+
+  g_string_append_printf (xml, "    <%s id=\"frage-%u\" tests=\"%s\"", kind, number, tests);
+  if (number % 3 == 0)
+    g_string_append (xml, " points=\"2\"");
+
+  switch (number % G_N_ELEMENTS (kinds))
+    {
+    case 0:
+      g_string_append_printf (xml,
+        ">\n      <prompt>Welche Aussage über Beitrag %u trifft am ehesten zu?</prompt>\n"
+        "      <choice id=\"a\" correct=\"true\">Er erreicht zuerst die aktivsten Folgenden.</choice>\n"
+        "      <choice id=\"b\">Er erreicht alle Folgenden gleichzeitig.</choice>\n"
+        "      <choice id=\"c\">Er erreicht nur Menschen, die das Profil nicht kennen.</choice>\n"
+        "      <choice id=\"d\">Er erreicht niemanden ohne bezahlte Werbung.</choice>\n"
+        "      <feedback choice=\"b\">Die Plattform verteilt Beiträge in Stufen.</feedback>\n",
+        number);
+      break;
+    case 1:
+      g_string_append (xml,
+        ">\n      <prompt>Welche Signale zählen für die <em>Reichweite</em>?</prompt>\n"
+        "      <choice id=\"a\" correct=\"true\">Kommentare</choice>\n"
+        "      <choice id=\"b\" correct=\"true\">Verweildauer</choice>\n"
+        "      <choice id=\"c\">Uhrzeit des Abrufs</choice>\n"
+        "      <choice id=\"d\">Länge des Profilnamens</choice>\n"
+        "      <feedback choice=\"d\">Der Name spielt für die Verteilung keine Rolle.</feedback>\n");
+      break;
+    case 2:
+      g_string_append (xml,
+        " answer=\"false\">\n"
+        "      <prompt>Likes wiegen schwerer als <strong>Kommentare</strong>.</prompt>\n"
+        "      <feedback choice=\"true\">Umgekehrt: Kommentare kosten mehr Mühe.</feedback>\n");
+      break;
+    case 3:
+      g_string_append (xml,
+        ">\n      <prompt>Ergänzen Sie den Satz.</prompt>\n"
+        "      <text>Die <gap id=\"g1\"><accept>Verweildauer</accept></gap> und die Zahl der "
+        "<gap id=\"g2\" umlaut-spellings=\"true\"><accept>Kommentare</accept>"
+        "<accept>Antworten</accept></gap> sind starke Signale.</text>\n");
+      break;
+    case 4:
+      g_string_append (xml,
+        ">\n      <prompt>Bringen Sie die Schritte in die richtige Reihenfolge.</prompt>\n"
+        "      <item id=\"a\">Kandidaten sammeln</item>\n"
+        "      <item id=\"b\">Kandidaten bewerten</item>\n"
+        "      <item id=\"c\">Feed sortieren</item>\n"
+        "      <item id=\"d\">Feed ausspielen</item>\n");
+      break;
+    case 5:
+      g_string_append (xml,
+        ">\n      <prompt>Ordnen Sie jedem Signal sein Gewicht zu.</prompt>\n"
+        "      <pair id=\"a\"><left>Kommentar</left><right>stark</right></pair>\n"
+        "      <pair id=\"b\"><left>Like</left><right>schwach</right></pair>\n"
+        "      <pair id=\"c\"><left>Teilen</left><right>sehr stark</right></pair>\n"
+        "      <distractor id=\"d\">gar nicht</distractor>\n");
+      break;
+    case 6:
+      g_string_append (xml,
+        " umlaut-spellings=\"true\">\n"
+        "      <prompt>Wie heißt das System, das Beiträge auswählt?</prompt>\n"
+        "      <accept>Empfehlungssystem</accept>\n"
+        "      <accept>Algorithmus</accept>\n");
+      break;
+    default:
+      g_string_append_printf (xml,
+        " value=\"%u\" tolerance=\"2.5\" unit=\"%%\">\n"
+        "      <prompt>Wie viel Prozent der Folgenden sieht ein Beitrag ungefähr?</prompt>\n",
+        10 + number % 20);
+      break;
+    }
+
+  g_string_append_printf (xml,
+    "      <explanation>Erklärung zu Frage %u: Die Plattform wertet Signale aus und "
+    "verteilt Beiträge in Stufen an immer mehr Menschen.</explanation>\n"
+    "    </%s>\n",
+    number, kind);
+}
+
+static char *
+generate_course (guint course,
+                 guint n_questions)
+{
+  GString *xml = g_string_new (NULL);
+  guint n_theses = MAX (10, n_questions / 5);
+
+  g_string_append_printf (xml,
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<course xmlns=\"https://smakademie.github.io/akademie/course/1\"\n"
+    "        id=\"kurs-%05u\" version=\"1.0\" xml:lang=\"de\" minutes=\"45\">\n"
+    "  <title>Kurs %05u: Reichweite und Signale</title>\n"
+    "  <summary>Wie Plattformen <em>auswählen</em>, wer einen Beitrag sieht.</summary>\n"
+    "  <source id=\"studie\">\n"
+    "    <author>Erika Muster</author>\n"
+    "    <author>Max Beispiel</author>\n"
+    "    <title>Reichweite verstehen</title>\n"
+    "    <publication>Zeitschrift für Medienpraxis</publication>\n"
+    "    <year>2024</year>\n"
+    "    <url>https://example.org/reichweite</url>\n"
+    "  </source>\n"
+    "  <source id=\"handbuch\"><title>Handbuch Empfehlungssysteme</title></source>\n",
+    course, course);
+
+  /* Two theses per lesson, one per section. */
+  for (guint thesis = 0; thesis < n_theses; thesis++)
+    {
+      if (thesis % 2 == 0)
+        g_string_append_printf (xml,
+          "  <lesson id=\"lektion-%u\">\n"
+          "    <title>Lektion %u</title>\n",
+          thesis / 2, thesis / 2 + 1);
+      g_string_append_printf (xml,
+        "    <section id=\"abschnitt-%u\">\n"
+        "      <title>Abschnitt %u</title>\n"
+        "      <p>Nicht jeder Beitrag erreicht alle, die einem Profil folgen. Die Plattform "
+        "zeigt ihn zuerst einer kleinen Gruppe und misst, wie sie reagiert.</p>\n"
+        "      <list style=\"bullets\"><item>Kommentare</item><item>Geteilte Beiträge</item>"
+        "<item>Verweildauer</item></list>\n"
+        "      <thesis id=\"t%u\" source=\"studie\">These %u: Die Plattform wählt aus, "
+        "wer einen Beitrag sieht, und <strong>Kommentare</strong> wiegen schwerer als "
+        "Likes.</thesis>\n"
+        "      <quote source=\"handbuch\" page=\"%u\">Ein Feed ist eine Vorhersage, keine "
+        "Chronik.</quote>\n"
+        "    </section>\n",
+        thesis, thesis + 1, thesis, thesis + 1, 10 + thesis);
+      if (thesis % 2 == 1 || thesis + 1 == n_theses)
+        g_string_append (xml, "  </lesson>\n");
+    }
+
+  g_string_append (xml,
+    "  <quiz id=\"test\" pass-mark=\"60\" shuffle=\"true\">\n"
+    "    <title>Abschlusstest</title>\n"
+    "    <description>Prüfen Sie, was Sie gelernt haben.</description>\n");
+  for (guint question = 0; question < n_questions; question++)
+    append_question (xml, course, question, n_theses);
+  g_string_append (xml, "  </quiz>\n</course>\n");
+
+  return g_string_free (xml, FALSE);
+}
+
+/* Writes @n_questions questions in files of @per_file questions into a new
+ * folder under @root. */
+static char *
+generate_library (const char *root,
+                  guint       n_questions,
+                  guint       per_file)
+{
+  g_autofree char *name = g_strdup_printf ("%u-%u", n_questions, per_file);
+  char *dir = g_build_filename (root, name, NULL);
+
+  g_assert (g_mkdir_with_parents (dir, 0700) == 0);
+  for (guint course = 0; course * per_file < n_questions; course++)
+    {
+      g_autofree char *file_name = g_strdup_printf ("kurs-%05u.xml", course);
+      g_autofree char *path = g_build_filename (dir, file_name, NULL);
+      g_autofree char *xml = generate_course (course, MIN (per_file,
+                                                           n_questions - course * per_file));
+      g_autoptr(GError) error = NULL;
+
+      if (!g_file_set_contents (path, xml, -1, &error))
+        g_error ("%s", error->message);
+    }
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/* Measurement, in the child process */
+
+static guint
+read_peak_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return 0;
+  line = strstr (status, "VmHWM:");
+  return line != NULL ? (guint)g_ascii_strtoull (line + strlen ("VmHWM:"), NULL, 10) : 0;
+}
+
+static int
+measure_library (const char *dir)
+{
+  g_autoptr(AkCourseLibrary) library = ak_course_library_new ();
+  g_auto(GStrv) files = NULL;
+  guint n_items;
+  guint n_questions = 0;
+  gint64 start;
+  gint64 end;
+
+  ak_course_library_add_directory (library, dir);
+  start = g_get_monotonic_time ();
+  ak_course_library_reload (library);
+  end = g_get_monotonic_time ();
+
+  files = ak_course_library_list_files (library);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (library));
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(AkCourse) course = g_list_model_get_item (G_LIST_MODEL (library), i);
+
+      n_questions += ak_course_get_n_questions (course);
+    }
+
+  /* The generated courses are meant to be valid: a figure for a library
+   * that rejected them would be meaningless. */
+  if (ak_course_library_get_n_errors (library) > 0
+      || ak_course_library_get_n_warnings (library) > 0
+      || n_items != g_strv_length (files))
+    {
+      for (guint i = 0; files[i] != NULL; i++)
+        {
+          GPtrArray *diagnostics = ak_course_library_get_diagnostics (library, files[i]);
+
+          for (guint j = 0; j < diagnostics->len && j < 5; j++)
+            {
+              g_autofree char *line = ak_diagnostic_to_string (g_ptr_array_index (diagnostics, j));
+
+              g_printerr ("%s\n", line);
+            }
+        }
+      return 1;
+    }
+
+  printf ("%u %u %" G_GINT64_FORMAT " %u\n",
+           g_strv_length (files), n_questions, end - start, read_peak_rss_kib ());
+  return 0;
+}
+
+static int
+measure_parse (const char *dir)
+{
+  g_autoptr(GPtrArray) docs = g_ptr_array_new_with_free_func ((GDestroyNotify)xmlFreeDoc);
+  g_autoptr(GDir) listing = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+  gint64 start;
+  gint64 end;
+
+  xmlInitParser ();
+  start = g_get_monotonic_time ();
+  /* The same work as the library minus validation and model: list the
+   * folder, read each file, parse it; the trees are kept, like a model. */
+  listing = g_dir_open (dir, 0, NULL);
+  while (listing != NULL && (name = g_dir_read_name (listing)) != NULL)
+    if (g_str_has_suffix (name, ".xml"))
+      g_ptr_array_add (names, g_build_filename (dir, name, NULL));
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *path = g_ptr_array_index (names, i);
+      g_autofree char *contents = NULL;
+      gsize length;
+      xmlDoc *doc;
+
+      if (!g_file_get_contents (path, &contents, &length, NULL))
+        return 1;
+      doc = xmlReadMemory (contents, (int)length, path, NULL, XML_PARSE_NONET);
+      if (doc == NULL)
+        return 1;
+      g_ptr_array_add (docs, doc);
+    }
+  end = g_get_monotonic_time ();
+
+  printf ("%u 0 %" G_GINT64_FORMAT " %u\n", names->len, end - start, read_peak_rss_kib ());
+  return 0;
+}
+
+/* The parent: runs every measurement in a fresh process */
+
+typedef struct
+{
+  guint  files;
+  guint  questions;
+  double ms;
+  double peak_mib;
+} Figures;
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a;
+  double y = *(const double *)b;
+
+  return (x > y) - (x < y);
+}
+
+static Figures
+run_child (const char *self,
+           const char *mode,
+           const char *dir,
+           guint       repeat)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  Figures figures = { 0, 0, 0, 0 };
+
+  for (guint i = 0; i < repeat; i++)
+    {
+      const char *argv[] = { self, "--child", mode, dir, NULL };
+      g_autofree char *output = NULL;
+      g_autoptr(GError) error = NULL;
+      guint64 us;
+      guint kib;
+      double ms;
+      int status;
+
+      if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                         &output, NULL, &status, &error)
+          || !g_spawn_check_wait_status (status, &error))
+        g_error ("%s %s %s: %s", self, mode, dir, error->message);
+      if (sscanf (output, "%u %u %" G_GUINT64_FORMAT " %u",
+                  &figures.files, &figures.questions, &us, &kib) != 4)
+        g_error ("Unexpected output from %s: %s", mode, output);
+      ms = us / 1000.0;
+      g_array_append_val (times, ms);
+      figures.peak_mib = MAX (figures.peak_mib, kib / 1024.0);
+    }
+
+  g_array_sort (times, compare_doubles);
+  figures.ms = g_array_index (times, double, times->len / 2);
+  return figures;
+}
+
+static void
+print_header (const char *title)
+{
+  printf ("\n%s\n\n", title);
+  printf ("| questions | files | load ms | µs/question | parse ms | µs/question | load/parse "
+           "| peak RSS load | peak RSS parse |\n");
+  printf ("|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+}
+
+static void
+print_row (const Figures *load,
+           const Figures *parse)
+{
+  printf ("| %u | %u | %.1f | %.1f | %.1f | %.1f | %.1f× | %.1f MiB | %.1f MiB |\n",
+           load->questions, load->files,
+           load->ms, 1000.0 * load->ms / load->questions,
+           parse->ms, 1000.0 * parse->ms / load->questions,
+           load->ms / MAX (parse->ms, 0.001),
+           load->peak_mib, parse->peak_mib);
+}
+
+static void
+run_series (const char  *self,
+            const char  *root,
+            const char  *title,
+            const guint *sizes,
+            guint        n_sizes,
+            gboolean     one_file,
+            guint        repeat)
+{
+  print_header (title);
+  for (guint i = 0; i < n_sizes; i++)
+    {
+      g_autofree char *dir = generate_library (root, sizes[i],
+                                               one_file ? sizes[i] : QUESTIONS_PER_FILE);
+      Figures load = run_child (self, "library", dir, repeat);
+      Figures parse = run_child (self, "parse", dir, repeat);
+
+      if (load.questions != sizes[i] || load.files != parse.files)
+        g_error ("Generated %u questions, loaded %u", sizes[i], load.questions);
+      print_row (&load, &parse);
+      remove_tree (dir);
+    }
+}
+
+static GArray *
+parse_sizes (int    argc,
+             char **argv)
+{
+  GArray *sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (int i = 1; i < argc; i++)
+    {
+      guint64 size;
+
+      if (!g_ascii_string_to_unsigned (argv[i], 10, 1, 1000000, &size, NULL))
+        {
+          g_printerr ("Not a number of questions: %s\n", argv[i]);
+          g_array_unref (sizes);
+          return NULL;
+        }
+      g_array_append_vals (sizes, &(guint){ size }, 1);
+    }
+  return sizes;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *self = NULL;
+  g_autofree char *root = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) sizes = NULL;
+  int repeat = 3;
+  gboolean single_file = FALSE;
+  const GOptionEntry entries[] = {
+    { "repeat", 'r', 0, G_OPTION_ARG_INT, &repeat, "Runs per figure; the median is shown", "N" },
+    { "single-file", 's', 0, G_OPTION_ARG_NONE, &single_file,
+      "Only the series of single files (of SIZE questions)", NULL },
+    { NULL }
+  };
+
+  if (argc == 4 && g_str_equal (argv[1], "--child"))
+    {
+      if (g_str_equal (argv[2], "library"))
+        return measure_library (argv[3]);
+      return measure_parse (argv[3]);
+    }
+
+  context = g_option_context_new ("[SIZE…] - measure loading of course libraries of SIZE questions");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  if (repeat < 1)
+    {
+      g_printerr ("--repeat must be at least 1\n");
+      return 2;
+    }
+  sizes = parse_sizes (argc, argv);
+  if (sizes == NULL)
+    return 2;
+
+  self = g_file_read_link ("/proc/self/exe", &error);
+  if (self == NULL)
+    g_error ("%s", error->message);
+  root = g_dir_make_tmp ("akademie-bench-load-XXXXXX", &error);
+  if (root == NULL)
+    g_error ("%s", error->message);
+
+  printf ("Loading course libraries: AkCourseLibrary (parse, RELAX NG, checks, model) "
+           "against libxml2 parsing alone.\nMedian of %d runs, each in a fresh process; "
+           "peak RSS is VmHWM of that process.\n", repeat);
+  if (!single_file)
+    run_series (self, root, "Libraries of 50 questions per file",
+                sizes->len > 0 ? (guint *)sizes->data : library_sizes,
+                sizes->len > 0 ? sizes->len : G_N_ELEMENTS (library_sizes), FALSE, repeat);
+  if (single_file || sizes->len == 0)
+    run_series (self, root, "One file of growing size",
+                sizes->len > 0 ? (guint *)sizes->data : single_file_sizes,
+                sizes->len > 0 ? sizes->len : G_N_ELEMENTS (single_file_sizes), TRUE, repeat);
+
+  remove_tree (root);
   return 0;
 }

@@ -1,0 +1,49 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# A thin layer over meson for the two things a newcomer does first:
+#   make run     install what is missing, build, start Akademie
+#   make check   install what is missing, build, run every test
+
+BUILDDIR ?= _build
+ASAN_BUILDDIR ?= _build-asan
+HEADLESS = build-aux/run-headless.sh
+
+.PHONY: all deps build run check check-asan bench fuzz clean
+
+all: build
+
+deps:
+	@build-aux/install-deps.sh
+
+$(BUILDDIR)/build.ninja:
+	meson setup $(BUILDDIR)
+
+$(ASAN_BUILDDIR)/build.ninja:
+	meson setup $(ASAN_BUILDDIR) -Dgui=false -Db_sanitize=address,undefined
+
+build: deps $(BUILDDIR)/build.ninja
+	meson compile -C $(BUILDDIR)
+
+run: build
+	meson devenv -C $(BUILDDIR) ./app/akademie
+
+# The core suites once more under AddressSanitizer and UBSan, then every
+# suite (core, data, window) — headless when there is no display.
+check: build check-asan
+	$(HEADLESS) meson test -C $(BUILDDIR) --print-errorlogs
+
+check-asan: deps $(ASAN_BUILDDIR)/build.ninja
+	meson compile -C $(ASAN_BUILDDIR)
+	meson test -C $(ASAN_BUILDDIR) --suite core --print-errorlogs
+
+bench: deps
+	[ -f _build-release/build.ninja ] || meson setup _build-release -Dbuildtype=release -Dgui=false
+	meson compile -C _build-release
+	_build-release/tests/bench/bench-load
+	_build-release/tests/bench/bench-progress
+
+fuzz:
+	tests/fuzz/run-fuzz.sh
+
+clean:
+	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) _build-release _build-fuzz

@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include <gio/gunixoutputstream.h>
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "ak-application.h"
+#include "ak-progress-export.h"
+#include "ak-validate-command.h"
+#include "ak-window.h"
+
+struct _AkApplication
+{
+  AdwApplication   parent_instance;
+
+  AkCourseLibrary *library;
+};
+
+G_DEFINE_FINAL_TYPE (AkApplication, ak_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Check the given course files, print their problems and exit"), NULL },
+  { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the learning progress to a CSV file and exit"), N_("FILE") },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
+    NULL, N_("[FILE…]") },
+  { NULL }
+};
+
+/* Bundled courses come from the installation; an uninstalled build
+ * (meson devenv) points at the source tree instead. */
+static const char *
+get_bundled_courses_dir (void)
+{
+  const char *dir = g_getenv ("AKADEMIE_BUNDLED_COURSES_DIR");
+
+  return dir != NULL ? dir : PKGDATADIR "/courses";
+}
+
+static void
+ensure_library (AkApplication *self)
+{
+  g_autofree char *user_dir = NULL;
+
+  if (self->library != NULL)
+    return;
+
+  user_dir = g_build_filename (g_get_user_data_dir (), "akademie", "courses", NULL);
+  self->library = ak_course_library_new ();
+  ak_course_library_add_directory (self->library, user_dir);
+  ak_course_library_add_directory (self->library, get_bundled_courses_dir ());
+}
+
+static int
+ak_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  AkApplication *self = AK_APPLICATION (app);
+  g_autofree const char **files = NULL;
+  const char *export_path = NULL;
+
+  g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", g_get_application_name (), PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_contains (options, "validate"))
+    {
+      if (files == NULL || files[0] == NULL)
+        {
+          g_printerr ("%s\n", _("Give the course files to check, e.g. “akademie --validate course.xml”."));
+          return 2;
+        }
+      return ak_validate_command_run_stdio (files);
+    }
+
+  if (g_variant_dict_lookup (options, "export-progress", "^&ay", &export_path))
+    {
+      ensure_library (self);
+      ak_course_library_reload (self->library);
+      {
+        g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+        g_autoptr(GOutputStream) err = g_unix_output_stream_new (STDERR_FILENO, FALSE);
+
+        return ak_export_progress_command_run (export_path, NULL, G_LIST_MODEL (self->library),
+                                               out, err);
+      }
+    }
+
+  if (files != NULL && files[0] != NULL)
+    {
+      g_autoptr(GPtrArray) gfiles = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(GError) error = NULL;
+
+      for (guint i = 0; files[i] != NULL; i++)
+        g_ptr_array_add (gfiles, g_file_new_for_commandline_arg (files[i]));
+
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_application_open (app, (GFile **)gfiles->pdata, gfiles->len, "");
+    }
+
+  return -1;
+}
+
+static void
+ak_application_startup (GApplication *app)
+{
+  AkApplication *self = AK_APPLICATION (app);
+
+  G_APPLICATION_CLASS (ak_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Akademie"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  ensure_library (self);
+  ak_course_library_reload (self->library);
+  ak_course_library_set_watch (self->library, TRUE);
+}
+
+static AkWindow *
+get_window (AkApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (ak_window_new (self));
+  return AK_WINDOW (window);
+}
+
+static void
+ak_application_activate (GApplication *app)
+{
+  gtk_window_present (GTK_WINDOW (get_window (AK_APPLICATION (app))));
+}
+
+static void
+ak_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  AkApplication *self = AK_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      g_autofree char *path = g_file_get_path (files[i]);
+
+      if (path != NULL)
+        ak_course_library_add_file (self->library, path);
+    }
+  ak_course_library_reload (self->library);
+  gtk_window_present (GTK_WINDOW (get_window (self)));
+}
+
+static void
+about_action_cb (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  AkApplication *self = user_data;
+  static const char *developers[] = { "Akademie-Team", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "application-name", _("Akademie"),
+                         "application-icon", APP_ID,
+                         "developer-name", _("The Akademie team"),
+                         "version", PACKAGE_VERSION,
+                         "website", "https://github.com/smakademie/akademie",
+                         "issue-url", "https://github.com/smakademie/akademie/issues",
+                         "developers", developers,
+                         /* Translators: put your names here, one per line */
+                         "translator-credits", _("translator-credits"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Akademie authors",
+                         NULL);
+}
+
+static void
+quit_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", about_action_cb },
+  { "quit", quit_action_cb },
+};
+
+static void
+ak_application_dispose (GObject *object)
+{
+  AkApplication *self = (AkApplication *)object;
+
+  g_clear_object (&self->library);
+
+  G_OBJECT_CLASS (ak_application_parent_class)->dispose (object);
+}
+
+static void
+ak_application_class_init (AkApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = ak_application_dispose;
+
+  app_class->handle_local_options = ak_application_handle_local_options;
+  app_class->startup = ak_application_startup;
+  app_class->activate = ak_application_activate;
+  app_class->open = ak_application_open;
+}
+
+static void
+ak_application_init (AkApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Learn with the courses of the social-media academy."));
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+}
+
+AkApplication *
+ak_application_new (void)
+{
+  return g_object_new (AK_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+AkCourseLibrary *
+ak_application_get_library (AkApplication *self)
+{
+  g_return_val_if_fail (AK_IS_APPLICATION (self), NULL);
+
+  ensure_library (self);
+  return self->library;
+}

@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ak-course-row.h"
+
+struct _AkCourseRow
+{
+  AdwActionRow parent_instance;
+
+  GtkLabel    *details_label;
+
+  AkCourse    *course;
+};
+
+G_DEFINE_FINAL_TYPE (AkCourseRow, ak_course_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_COURSE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* "3 lessons", "18 questions", "about 45 minutes" on lines of their own,
+ * so that the column stays narrow beside the summary. */
+static char *
+format_details (AkCourse *course)
+{
+  guint n_lessons = ak_course_get_lessons (course)->len;
+  guint n_questions = ak_course_get_n_questions (course);
+  guint minutes = ak_course_get_minutes (course);
+  g_autofree char *lessons = NULL;
+  g_autofree char *questions = NULL;
+  g_autofree char *duration = NULL;
+
+  lessons = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lesson", "%u lessons", n_lessons),
+                             n_lessons);
+  questions = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u question", "%u questions", n_questions),
+                               n_questions);
+  duration = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %u minute", "about %u minutes", minutes),
+                              minutes);
+
+  return g_strjoin ("\n", lessons, questions, duration, NULL);
+}
+
+static void
+update_row (AkCourseRow *self)
+{
+  g_autofree char *title = g_markup_escape_text (ak_course_get_title (self->course), -1);
+  g_autofree char *details = format_details (self->course);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
+  /* The summary is Pango markup already: emphasis stays. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), ak_course_get_summary (self->course));
+  gtk_label_set_label (self->details_label, details);
+}
+
+static void
+ak_course_row_dispose (GObject *object)
+{
+  AkCourseRow *self = (AkCourseRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_COURSE_ROW);
+  g_clear_object (&self->course);
+
+  G_OBJECT_CLASS (ak_course_row_parent_class)->dispose (object);
+}
+
+static void
+ak_course_row_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  AkCourseRow *self = AK_COURSE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COURSE:
+      g_value_set_object (value, self->course);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ak_course_row_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  AkCourseRow *self = AK_COURSE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_COURSE:
+      self->course = g_value_dup_object (value);
+      update_row (self);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ak_course_row_class_init (AkCourseRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ak_course_row_dispose;
+  object_class->get_property = ak_course_row_get_property;
+  object_class->set_property = ak_course_row_set_property;
+
+  properties[PROP_COURSE] =
+    g_param_spec_object ("course", NULL, NULL,
+                         AK_TYPE_COURSE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ak-course-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, AkCourseRow, details_label);
+}
+
+static void
+ak_course_row_init (AkCourseRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+AkCourseRow *
+ak_course_row_new (AkCourse *course)
+{
+  g_return_val_if_fail (AK_IS_COURSE (course), NULL);
+
+  return g_object_new (AK_TYPE_COURSE_ROW, "course", course, NULL);
+}
+
+AkCourse *
+ak_course_row_get_course (AkCourseRow *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE_ROW (self), NULL);
+
+  return self->course;
+}

@@ -1,0 +1,118 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ak-problem-row.h"
+
+/* A course file that did not load: its name, how many problems it has,
+ * and, expanded, one row per problem with its line and column. */
+struct _AkProblemRow
+{
+  AdwExpanderRow parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (AkProblemRow, ak_problem_row, ADW_TYPE_EXPANDER_ROW)
+
+static char *
+format_counts (GPtrArray *diagnostics)
+{
+  guint n_errors = 0;
+  guint n_warnings = 0;
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      AkDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (diagnostic->severity == AK_SEVERITY_ERROR)
+        n_errors++;
+      else
+        n_warnings++;
+    }
+
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
+  if (n_warnings == 0)
+    return g_steal_pointer (&errors);
+
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
+                              n_warnings);
+  /* Translators: e.g. "2 errors, 1 warning" */
+  return g_strdup_printf (_("%s, %s"), errors, warnings);
+}
+
+static GtkWidget *
+create_diagnostic_row (const AkDiagnostic *diagnostic)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+  g_autofree char *message = g_markup_escape_text (diagnostic->message, -1);
+  g_autofree char *position = NULL;
+
+  if (diagnostic->line > 0)
+    /* Translators: where a problem is in a course file */
+    position = g_strdup_printf (_("Line %u, column %u"), diagnostic->line, MAX (diagnostic->column, 1u));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), position);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  icon = gtk_image_new_from_icon_name (diagnostic->severity == AK_SEVERITY_ERROR
+                                       ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, diagnostic->severity == AK_SEVERITY_ERROR ? "error" : "warning");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  diagnostic->severity == AK_SEVERITY_ERROR ? _("Error") : _("Warning"),
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static void
+ak_problem_row_class_init (AkProblemRowClass *klass)
+{
+}
+
+static void
+ak_problem_row_init (AkProblemRow *self)
+{
+}
+
+AkProblemRow *
+ak_problem_row_new (const char *path,
+                    GPtrArray  *diagnostics)
+{
+  AkProblemRow *self;
+  g_autofree char *basename = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *counts = NULL;
+  GtkWidget *icon;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (diagnostics != NULL, NULL);
+
+  basename = g_path_get_basename (path);
+  title = g_markup_escape_text (basename, -1);
+  counts = format_counts (diagnostics);
+
+  self = g_object_new (AK_TYPE_PROBLEM_ROW,
+                       "title", title,
+                       "subtitle", counts,
+                       NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), path);
+
+  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+  gtk_widget_add_css_class (icon, "error");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Not loaded"), -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), icon);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    adw_expander_row_add_row (ADW_EXPANDER_ROW (self),
+                              create_diagnostic_row (g_ptr_array_index (diagnostics, i)));
+
+  return self;
+}

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ak-course-row.h"
+#include "ak-problem-row.h"
+#include "ak-window.h"
+
+struct _AkWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  /* Template children */
+  AdwWindowTitle      *window_title;
+  GtkStack            *stack;
+  AdwStatusPage       *empty_page;
+  AdwPreferencesGroup *courses_group;
+  GtkListBox          *course_list;
+  AdwPreferencesGroup *problems_group;
+  GtkListBox          *problem_list;
+
+  AkCourseLibrary     *library;
+  GSettings           *settings;
+};
+
+G_DEFINE_FINAL_TYPE (AkWindow, ak_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_LIBRARY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GtkWidget *
+create_course_row_cb (gpointer item,
+                      gpointer user_data)
+{
+  return GTK_WIDGET (ak_course_row_new (AK_COURSE (item)));
+}
+
+static void
+update_problems (AkWindow *self)
+{
+  g_auto(GStrv) files = ak_course_library_list_files (self->library);
+  GtkWidget *child;
+  gboolean any = FALSE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
+    gtk_list_box_remove (self->problem_list, child);
+
+  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+    {
+      GPtrArray *diagnostics = ak_course_library_get_diagnostics (self->library, files[i]);
+
+      if (diagnostics == NULL || !ak_diagnostic_list_has_errors (diagnostics))
+        continue;
+
+      gtk_list_box_append (self->problem_list,
+                           GTK_WIDGET (ak_problem_row_new (files[i], diagnostics)));
+      any = TRUE;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), any);
+}
+
+static void
+update_view (AkWindow *self)
+{
+  guint n_courses = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+  g_autofree char *subtitle = NULL;
+
+  update_problems (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->courses_group), n_courses > 0);
+
+  if (n_courses == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->problems_group)))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      return;
+    }
+
+  /* Translators: the window subtitle, counting the loaded courses */
+  subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", n_courses),
+                              n_courses);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+  gtk_stack_set_visible_child_name (self->stack, "courses");
+}
+
+static void
+library_reloaded_cb (AkWindow        *self,
+                     AkCourseLibrary *library)
+{
+  update_view (self);
+}
+
+static void
+open_response_cb (AkWindow             *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+
+      if (path != NULL)
+        {
+          ak_course_library_add_file (self->library, path);
+          ak_course_library_reload (self->library);
+        }
+    }
+
+  g_object_unref (chooser);
+}
+
+static void
+open_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AkWindow *self = AK_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  chooser = gtk_file_chooser_native_new (_("Open Course File"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Course files"));
+  gtk_file_filter_add_suffix (filter, "xml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+set_empty_description (AkWindow *self)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "akademie", "courses", NULL);
+  g_autofree char *home_dir = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *description = NULL;
+
+  /* Show the folder the way the learner knows it, with "~" for home. */
+  if (g_str_has_prefix (dir, g_get_home_dir ()))
+    home_dir = g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL);
+  escaped = g_markup_escape_text (home_dir != NULL ? home_dir : dir, -1);
+
+  /* Translators: %s is a folder such as ~/.local/share/akademie/courses */
+  description = g_strdup_printf (_("Open a course file, or put course files into %s."), escaped);
+  adw_status_page_set_description (self->empty_page, description);
+}
+
+static void
+ak_window_constructed (GObject *object)
+{
+  AkWindow *self = (AkWindow *)object;
+
+  G_OBJECT_CLASS (ak_window_parent_class)->constructed (object);
+
+  g_assert (self->library != NULL);
+  gtk_list_box_bind_model (self->course_list, G_LIST_MODEL (self->library),
+                           create_course_row_cb, NULL, NULL);
+  g_signal_connect_object (self->library, "reloaded",
+                           G_CALLBACK (library_reloaded_cb), self, G_CONNECT_SWAPPED);
+  update_view (self);
+}
+
+static void
+ak_window_dispose (GObject *object)
+{
+  AkWindow *self = (AkWindow *)object;
+
+  if (self->course_list != NULL)
+    gtk_list_box_bind_model (self->course_list, NULL, NULL, NULL, NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_WINDOW);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (ak_window_parent_class)->dispose (object);
+}
+
+static void
+ak_window_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AkWindow *self = AK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      g_value_set_object (value, self->library);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ak_window_set_property (GObject      *object,
+                        guint         prop_id,
+                        const GValue *value,
+                        GParamSpec   *pspec)
+{
+  AkWindow *self = AK_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LIBRARY:
+      self->library = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ak_window_class_init (AkWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = ak_window_constructed;
+  object_class->dispose = ak_window_dispose;
+  object_class->get_property = ak_window_get_property;
+  object_class->set_property = ak_window_set_property;
+
+  properties[PROP_LIBRARY] =
+    g_param_spec_object ("library", NULL, NULL,
+                         AK_TYPE_COURSE_LIBRARY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ak-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, courses_group);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, course_list);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, problems_group);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, problem_list);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+}
+
+static void
+ak_window_init (AkWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  if (g_strcmp0 (PROFILE, "development") == 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+
+  set_empty_description (self);
+}
+
+AkWindow *
+ak_window_new (AkApplication *application)
+{
+  g_return_val_if_fail (AK_IS_APPLICATION (application), NULL);
+
+  return g_object_new (AK_TYPE_WINDOW,
+                       "application", application,
+                       "library", ak_application_get_library (application),
+                       NULL);
+}

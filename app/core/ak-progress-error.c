@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+
+#include "ak-progress-store-private.h"
+
+G_DEFINE_QUARK (ak-progress-error-quark, ak_progress_error)
+
+static gboolean
+is_read_only_errno (int saved_errno)
+{
+  return saved_errno == EROFS || saved_errno == EACCES || saved_errno == EPERM;
+}
+
+static gboolean
+is_full_errno (int saved_errno)
+{
+  /* EFBIG: the file size limit (ulimit -f) is a full disk to the learner. */
+  return saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG;
+}
+
+/*
+ * Turns a failed SQLite call into an error the learner can read. The
+ * system errno behind an I/O error decides between "read-only" and "full",
+ * since a disk that was remounted read-only or ran out of space shows up
+ * as SQLITE_IOERR rather than SQLITE_READONLY or SQLITE_FULL.
+ */
+void
+ak_progress_set_sqlite_error (GError  **error,
+                              sqlite3  *db,
+                              int       rc)
+{
+  int primary = rc & 0xff;
+  int saved_errno = 0;
+  const char *detail;
+
+  if (db != NULL && (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN))
+    saved_errno = sqlite3_system_errno (db);
+  detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  if (primary == SQLITE_READONLY || is_read_only_errno (saved_errno))
+    g_set_error_literal (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_READ_ONLY,
+                         _("Akademie cannot save your progress because the storage is "
+                           "read-only."));
+  else if (primary == SQLITE_FULL || is_full_errno (saved_errno))
+    g_set_error_literal (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DISK_FULL,
+                         _("Akademie cannot save your progress because the disk is full. "
+                           "Free some space and try again."));
+  else if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+    g_set_error_literal (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_BUSY,
+                         _("Your progress is being used by another program. "
+                           "Please try again."));
+  else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
+    /* Translators: %s is a technical detail from the database */
+    g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                 _("Your progress database is damaged (%s). Restart Akademie to move it "
+                   "aside and start a new one."),
+                 detail);
+  else
+    /* Translators: %s is a technical detail from the database */
+    g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                 _("Your progress could not be read or saved: %s"), detail);
+}
+
+/* A file operation failed with @saved_errno; @format is the whole message. */
+void
+ak_progress_set_errno_error (GError     **error,
+                             int          saved_errno,
+                             const char  *format,
+                             ...)
+{
+  g_autofree char *message = NULL;
+  AkProgressError code = AK_PROGRESS_ERROR_FAILED;
+  va_list args;
+
+  if (is_read_only_errno (saved_errno))
+    code = AK_PROGRESS_ERROR_READ_ONLY;
+  else if (is_full_errno (saved_errno))
+    code = AK_PROGRESS_ERROR_DISK_FULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, AK_PROGRESS_ERROR, code, message);
+}

@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include "ak-progress-export.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "ak-progress-store-private.h"
+
+/*
+ * The learner's attempts and answers as CSV (RFC 4180: comma-separated,
+ * CRLF line ends, fields quoted when they hold a comma, quote or line
+ * break; UTF-8), one row per answer and one per attempt without answers.
+ * The header names are fixed identifiers, not translated, so that
+ * programs reading the file do not depend on the learner's language.
+ */
+
+static const char *const columns[] = {
+  "learner",
+  "course_id", "course_title", "course_version",
+  "quiz_id", "quiz_title",
+  "attempt_id", "attempt_state", "attempt_started", "attempt_finished",
+  "attempt_score", "attempt_max_score", "attempt_passed",
+  "question_id", "question_title", "question_version", "question_hash",
+  "response", "answer_score", "answered", "answer_seconds",
+};
+
+static const char *const question_versions[] = {
+  [AK_QUESTION_VERSION_UNKNOWN] = "unknown",
+  [AK_QUESTION_VERSION_CURRENT] = "current",
+  [AK_QUESTION_VERSION_CHANGED] = "changed",
+  [AK_QUESTION_VERSION_REMOVED] = "removed",
+};
+
+static void
+append_field (GString    *line,
+              const char *value)
+{
+  if (line->len > 0)
+    g_string_append_c (line, ',');
+  if (value == NULL)
+    return;
+  if (strpbrk (value, ",\"\r\n") == NULL)
+    {
+      g_string_append (line, value);
+      return;
+    }
+  g_string_append_c (line, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (line, '"');
+      g_string_append_c (line, *p);
+    }
+  g_string_append_c (line, '"');
+}
+
+static void
+append_number (GString *line,
+               double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  append_field (line, g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+}
+
+static void
+append_time (GString *line,
+             gint64   time)
+{
+  g_autoptr(GDateTime) date_time = NULL;
+  g_autofree char *text = NULL;
+
+  if (time != 0)
+    date_time = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
+  if (date_time != NULL)
+    text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
+  append_field (line, text);
+}
+
+static void
+append_row (GString           *line,
+            const char        *learner,
+            AkCourse          *course,
+            AkProgressAttempt *attempt,
+            AkProgressAnswer  *answer)
+{
+  AkQuiz *quiz = course != NULL ? ak_course_find_quiz (course, attempt->quiz_id) : NULL;
+  char id[32];
+
+  g_string_truncate (line, 0);
+  append_field (line, learner);
+  append_field (line, attempt->course_id);
+  append_field (line, course != NULL ? ak_course_get_title (course) : attempt->course_id);
+  append_field (line, attempt->course_version);
+  append_field (line, attempt->quiz_id);
+  append_field (line, quiz != NULL ? quiz->title : attempt->quiz_id);
+  g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, attempt->id);
+  append_field (line, id);
+  append_field (line, ak_attempt_state_to_string (attempt->state));
+  append_time (line, attempt->started);
+  append_time (line, attempt->finished);
+  if (attempt->state == AK_ATTEMPT_FINISHED)
+    {
+      append_number (line, attempt->score);
+      append_number (line, attempt->max_score);
+      append_field (line, attempt->passed ? "true" : "false");
+    }
+  else
+    {
+      append_field (line, NULL);
+      append_field (line, NULL);
+      append_field (line, NULL);
+    }
+
+  if (answer != NULL)
+    {
+      AkQuestion *question = quiz != NULL ? ak_quiz_find_question (quiz, answer->question_id)
+                                          : NULL;
+      AkQuestionVersion version = ak_question_version_in_course (course, attempt->quiz_id,
+                                                                 answer->question_id,
+                                                                 answer->question_hash);
+
+      append_field (line, answer->question_id);
+      append_field (line, question != NULL ? question->prompt_text : answer->question_id);
+      append_field (line, question_versions[version]);
+      append_field (line, answer->question_hash);
+      append_field (line, answer->response);
+      append_number (line, answer->score);
+      append_time (line, answer->answered);
+      append_number (line, answer->seconds);
+    }
+  else
+    for (guint i = 0; i < 8; i++)
+      append_field (line, NULL);
+
+  g_string_append (line, "\r\n");
+}
+
+static GHashTable *
+index_courses (GListModel *courses)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+  guint n = courses != NULL ? g_list_model_get_n_items (courses) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      AkCourse *course = g_list_model_get_item (courses, i);
+
+      g_hash_table_replace (index, (gpointer)ak_course_get_id (course), course);
+    }
+  return index;
+}
+
+/* Writes every row to @file; returns 0 or an errno for a write error. */
+static int
+write_rows (AkProgressStore  *self,
+            GListModel       *courses,
+            FILE             *file,
+            guint            *n_answers,
+            GError          **error)
+{
+  static const char sql[] =
+    "SELECT " AK_PROGRESS_ATTEMPT_COLUMNS ", " AK_PROGRESS_ANSWER_COLUMNS
+    "  FROM attempt LEFT JOIN answer ON answer.attempt_id = attempt.id"
+    " WHERE attempt.learner_id = ?1"
+    " ORDER BY attempt.id, answer.id";
+  g_autoptr(AkStatement) select = NULL;
+  g_autoptr(GHashTable) course_index = index_courses (courses);
+  g_autoptr(GString) line = g_string_new (NULL);
+  const char *learner = ak_progress_store_get_display_name (self);
+  int rc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+    append_field (line, columns[i]);
+  g_string_append (line, "\r\n");
+  if (fwrite (line->str, 1, line->len, file) != line->len)
+    return errno;
+
+  select = ak_progress_store_statement (self, sql, error);
+  if (select == NULL)
+    return 0;
+  sqlite3_bind_int64 (select, 1, ak_progress_store_get_learner_id (self));
+  while ((rc = sqlite3_step (select)) == SQLITE_ROW)
+    {
+      g_autoptr(AkProgressAttempt) attempt = ak_progress_attempt_new_from_row (select);
+      g_autoptr(AkProgressAnswer) answer = NULL;
+
+      if (sqlite3_column_type (select, AK_PROGRESS_N_ATTEMPT_COLUMNS) != SQLITE_NULL)
+        {
+          answer = ak_progress_answer_new_from_row (select, AK_PROGRESS_N_ATTEMPT_COLUMNS);
+          (*n_answers)++;
+        }
+      append_row (line, learner, g_hash_table_lookup (course_index, attempt->course_id),
+                  attempt, answer);
+      if (fwrite (line->str, 1, line->len, file) != line->len)
+        return errno;
+    }
+  ak_progress_store_check (self, rc, error);
+  return 0;
+}
+
+/*
+ * The file is written under a temporary name next to @path and renamed
+ * into place once complete, so that a failed export leaves no half file
+ * and does not harm an earlier export of the same name.
+ */
+gboolean
+ak_progress_export_write (AkProgressStore  *self,
+                          GListModel       *courses,
+                          const char       *path,
+                          guint            *n_answers,
+                          GError          **error)
+{
+  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  g_autoptr(GError) local_error = NULL;
+  FILE *file;
+  int saved_errno;
+  int fd;
+
+  *n_answers = 0;
+  fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0644);
+  if (fd < 0)
+    {
+      saved_errno = errno;
+      ak_progress_set_errno_error (error, saved_errno, _("Cannot write “%s”: %s"),
+                                   path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  file = fdopen (fd, "w");
+  if (file == NULL)
+    {
+      saved_errno = errno;
+      close (fd);
+    }
+  else
+    {
+      saved_errno = write_rows (self, courses, file, n_answers, &local_error);
+      if (saved_errno == 0 && local_error == NULL && (fflush (file) != 0 || fsync (fd) != 0))
+        saved_errno = errno;
+      if (fclose (file) != 0 && saved_errno == 0)
+        saved_errno = errno;
+    }
+  if (saved_errno == 0 && local_error == NULL && g_rename (temporary, path) != 0)
+    saved_errno = errno;
+
+  if (saved_errno != 0 || local_error != NULL)
+    {
+      g_unlink (temporary);
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        ak_progress_set_errno_error (error, saved_errno, _("Cannot write “%s”: %s"),
+                                     path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ak_progress_store_export_csv:
+ * @courses: (nullable) (element-type AkCourse): courses to take titles
+ *   from; where a course is missing, its ids stand in for the titles
+ * @file: a local file; an existing one is replaced
+ *
+ * Exports the learner's attempts and answers as CSV (RFC 4180, UTF-8),
+ * with course, quiz and question titles resolved and, per answer, whether
+ * the question is still the version that was answered.
+ */
+gboolean
+ak_progress_store_export_csv (AkProgressStore  *self,
+                              GListModel       *courses,
+                              GFile            *file,
+                              GError          **error)
+{
+  g_autofree char *path = NULL;
+  guint n_answers;
+
+  g_return_val_if_fail (AK_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (courses == NULL || G_IS_LIST_MODEL (courses), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_autofree char *name = g_file_get_parse_name (file);
+
+      g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                   _("Cannot write “%s”: progress can only be exported to a local file."), name);
+      return FALSE;
+    }
+  return ak_progress_export_write (self, courses, path, &n_answers, error);
+}
+
+static void
+print_line (GOutputStream *stream,
+            const char    *text)
+{
+  /* A closed pipe must not change the exit status. */
+  g_output_stream_printf (stream, NULL, NULL, NULL, "%s\n", text);
+}
+
+/**
+ * ak_export_progress_command_run:
+ * @csv_path: the file to write
+ * @store: (nullable): the store; %NULL opens the one at the default place
+ * @courses: (nullable) (element-type AkCourse): courses to take titles from
+ * @out: where the result goes
+ * @err: where problems go
+ *
+ * `akademie --export-progress FILE.csv`, without a window.
+ *
+ * Returns: the exit status: 0 when the file was written, 1 otherwise
+ */
+int
+ak_export_progress_command_run (const char      *csv_path,
+                                AkProgressStore *store,
+                                GListModel      *courses,
+                                GOutputStream   *out,
+                                GOutputStream   *err)
+{
+  g_autoptr(AkProgressStore) opened = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  guint n_answers = 0;
+
+  g_return_val_if_fail (store == NULL || AK_IS_PROGRESS_STORE (store), 1);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (out), 1);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (err), 1);
+
+  if (csv_path == NULL || *csv_path == '\0')
+    {
+      print_line (err, _("No file given. Usage: akademie --export-progress FILE.csv"));
+      return 1;
+    }
+
+  if (store == NULL)
+    {
+      store = opened = ak_progress_store_open (NULL, &error);
+      if (store == NULL)
+        {
+          print_line (err, error->message);
+          return 1;
+        }
+      if (ak_progress_store_get_recovery_error (store) != NULL)
+        print_line (err, ak_progress_store_get_recovery_error (store)->message);
+    }
+
+  if (!ak_progress_export_write (store, courses, csv_path, &n_answers, &error))
+    {
+      print_line (err, error->message);
+      return 1;
+    }
+
+  result = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "Exported %u answer to “%s”.",
+                                         "Exported %u answers to “%s”.",
+                                         n_answers),
+                            n_answers, csv_path);
+  print_line (out, result);
+  return 0;
+}

@@ -1,0 +1,102 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <sqlite3.h>
+
+#include "ak-progress-store.h"
+
+G_BEGIN_DECLS
+
+/* The schema version this build writes; see ak-progress-schema.c. */
+#define AK_PROGRESS_SCHEMA_VERSION 2
+
+/* How long a write waits for another process before giving up. */
+#define AK_PROGRESS_BUSY_TIMEOUT_MS 5000
+
+/* Columns read by ak_progress_attempt_new_from_row(),
+ * ak_lesson_progress_new_from_row() and ak_progress_answer_new_from_row(),
+ * in this order. */
+#define AK_PROGRESS_ATTEMPT_COLUMNS \
+  "attempt.id, attempt.course_id, attempt.quiz_id, attempt.course_version, " \
+  "attempt.quiz_hash, attempt.state, attempt.started, attempt.finished, attempt.score, " \
+  "attempt.max_score, attempt.passed, attempt.seconds, attempt.question_order, attempt.position"
+#define AK_PROGRESS_N_ATTEMPT_COLUMNS 14
+#define AK_PROGRESS_LESSON_COLUMNS \
+  "lesson_id, first_opened, last_opened, completed, seconds, section_id"
+#define AK_PROGRESS_ANSWER_COLUMNS \
+  "answer.id, answer.question_id, answer.question_hash, answer.response, answer.score, " \
+  "answer.answered, answer.seconds"
+
+/* A statement from the store's cache. g_autoptr(AkStatement) resets it and
+ * clears its bindings when it goes out of scope; it stays prepared. */
+typedef sqlite3_stmt AkStatement;
+void          ak_statement_release              (AkStatement     *statement);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkStatement, ak_statement_release)
+
+/* ak-progress-error.c */
+void          ak_progress_set_sqlite_error      (GError         **error,
+                                                 sqlite3         *db,
+                                                 int              rc);
+void          ak_progress_set_errno_error       (GError         **error,
+                                                 int              saved_errno,
+                                                 const char      *format,
+                                                 ...) G_GNUC_PRINTF (3, 4);
+
+/* ak-progress-schema.c */
+sqlite3      *ak_progress_schema_open           (const char      *path,
+                                                 char           **damaged_path,
+                                                 GError         **error);
+char         *ak_progress_day_key               (gint64           time);
+int           ak_progress_add_to_day            (sqlite3_stmt    *activity_day_upsert,
+                                                 gint64           learner_id,
+                                                 const char      *course_id,
+                                                 gint64           time,
+                                                 guint            n_answers,
+                                                 double           score_sum,
+                                                 double           seconds);
+int           ak_progress_add_answer_to_stats   (sqlite3_stmt    *question_stat_upsert,
+                                                 sqlite3_stmt    *activity_day_upsert,
+                                                 gint64           learner_id,
+                                                 const char      *course_id,
+                                                 const char      *question_id,
+                                                 const char      *question_hash,
+                                                 double           score,
+                                                 gint64           answered,
+                                                 double           seconds);
+extern const char ak_progress_question_stat_upsert_sql[];
+extern const char ak_progress_activity_day_upsert_sql[];
+
+/* ak-progress-store.c */
+sqlite3      *ak_progress_store_get_db          (AkProgressStore *self);
+gint64        ak_progress_store_get_learner_id  (AkProgressStore *self);
+AkStatement  *ak_progress_store_statement       (AkProgressStore *self,
+                                                 const char      *sql,
+                                                 GError         **error);
+gboolean      ak_progress_store_check           (AkProgressStore *self,
+                                                 int              rc,
+                                                 GError         **error);
+gint64        ak_progress_store_now             (AkProgressStore *self);
+/* Tests and benchmarks: every "now" is @now from here on (0: the clock). */
+void          ak_progress_store_set_now         (AkProgressStore *self,
+                                                 gint64           now);
+
+/* ak-progress-results.c */
+AkLessonProgress  *ak_lesson_progress_new           (const char   *lesson_id);
+AkLessonProgress  *ak_lesson_progress_new_from_row  (sqlite3_stmt *statement);
+AkProgressAttempt *ak_progress_attempt_new_from_row (sqlite3_stmt *statement);
+AkProgressAnswer  *ak_progress_answer_new_from_row  (sqlite3_stmt *statement,
+                                                     int           first_column);
+const char        *ak_attempt_state_to_string       (AkAttemptState state);
+AkQuestionVersion  ak_question_version_in_course    (AkCourse     *course,
+                                                     const char   *quiz_id,
+                                                     const char   *question_id,
+                                                     const char   *question_hash);
+
+/* ak-progress-export.c */
+gboolean      ak_progress_export_write          (AkProgressStore *self,
+                                                 GListModel      *courses,
+                                                 const char      *path,
+                                                 guint           *n_answers,
+                                                 GError         **error);
+
+G_END_DECLS

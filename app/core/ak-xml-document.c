@@ -1,0 +1,663 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include "ak-xml-document.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libxml/entities.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/SAX2.h>
+
+#include "ak-course-loader.h"
+#include "ak-xml-parse-errors.h"
+
+typedef struct
+{
+  AkXmlDocument *document;
+  guint          depth;
+  gboolean       failed;    /* later parser messages are consequences */
+} ParseState;
+
+/* Where the parser is now, as a byte offset into the text. Every course is
+ * parsed from one memory buffer of UTF-8, so input bytes are text bytes. */
+static gsize
+current_offset (xmlParserCtxt *ctxt,
+                AkXmlText     *text)
+{
+  xmlParserInput *input = ctxt->input;
+
+  if (input == NULL || ctxt->inputNr != 1 || input->cur < input->base)
+    return text->length;
+  return MIN ((gsize)input->consumed + (gsize)(input->cur - input->base), text->length);
+}
+
+static void
+fail (ParseState *state,
+      gsize       offset,
+      const char *message)
+{
+  ak_xml_text_report (&state->document->text, offset, AK_SEVERITY_ERROR, "%s", message);
+  state->failed = TRUE;
+}
+
+/* Any DOCTYPE is refused before its internal subset is read, so that no
+ * entity is ever declared, expanded or fetched. */
+static void
+internal_subset_cb (void          *ctx,
+                    const xmlChar *name,
+                    const xmlChar *external_id,
+                    const xmlChar *system_id)
+{
+  xmlParserCtxt *ctxt = ctx;
+  ParseState *state = ctxt->_private;
+  AkXmlText *text = &state->document->text;
+  gsize offset = MIN (current_offset (ctxt, text), text->length - 1);
+
+  /* "<!DOCTYPE" is the nearest "<!" before the parser's position. */
+  while (offset > 0 && !(text->data[offset] == '<' && offset + 1 < text->length &&
+                         text->data[offset + 1] == '!'))
+    offset--;
+
+  fail (state, offset, _("Document type declarations (<!DOCTYPE …>) and entities are not "
+                         "allowed in course files"));
+  xmlStopParser (ctxt);
+}
+
+static xmlEntity *
+get_entity_cb (void          *ctx,
+               const xmlChar *name)
+{
+  return xmlGetPredefinedEntity (name);
+}
+
+static void
+start_element_cb (void           *ctx,
+                  const xmlChar  *localname,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  xmlParserCtxt *ctxt = ctx;
+  ParseState *state = ctxt->_private;
+  AkXmlText *text = &state->document->text;
+  xmlNode *parent = ctxt->node;
+  /* The parser stands at the end of the start tag, and "<" cannot occur
+   * inside one. */
+  gsize offset = ak_xml_text_find_tag_start (text, current_offset (ctxt, text));
+
+  if (++state->depth > AK_COURSE_MAX_DEPTH)
+    {
+      ak_xml_text_report (text, offset, AK_SEVERITY_ERROR,
+                          _("Elements are nested more than %u levels deep"),
+                          (guint)AK_COURSE_MAX_DEPTH);
+      state->failed = TRUE;
+      xmlStopParser (ctxt);
+      return;
+    }
+
+  xmlSAX2StartElementNs (ctx, localname, prefix, uri, n_namespaces, namespaces,
+                         n_attributes, n_defaulted, attributes);
+  if (ctxt->node != NULL && ctxt->node != parent)
+    ctxt->node->_private = GSIZE_TO_POINTER (offset + 1);
+}
+
+static void
+end_element_cb (void          *ctx,
+                const xmlChar *localname,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  xmlParserCtxt *ctxt = ctx;
+  ParseState *state = ctxt->_private;
+
+  state->depth--;
+  xmlSAX2EndElementNs (ctx, localname, prefix, uri);
+}
+
+/* Only the first syntax error is reported: what libxml2 says after it is
+ * mostly a consequence of it. The parser is not stopped from here, as it
+ * may still hold pointers into its input. */
+static void
+parser_error_cb (void        *user_data,
+                 xmlError    *error)
+{
+  xmlParserCtxt *ctxt = user_data;
+  ParseState *state = ctxt->_private;
+  AkXmlText *text = &state->document->text;
+  g_autofree char *message = NULL;
+  gsize offset;
+
+  if (state->failed || error->level == XML_ERR_WARNING)
+    return;
+
+  offset = ak_xml_text_find_offset (text, error->line, error->int2);
+  message = ak_xml_describe_parse_error (text, error, &offset);
+  fail (state, offset, message);
+  ctxt->disableSAX = 1;
+}
+
+static void
+silent_structured_cb (void     *user_data,
+                      xmlError *error)
+{
+}
+
+static void
+silent_generic_cb (void       *user_data,
+                   const char *format,
+                   ...)
+{
+}
+
+/**
+ * ak_xml_quiet_begin:
+ *
+ * Sends whatever libxml2 reports outside a parser context (memory errors,
+ * say) to nowhere, for this thread, until ak_xml_quiet_end().
+ */
+void
+ak_xml_quiet_begin (AkXmlQuiet *saved)
+{
+  saved->structured = xmlStructuredError;
+  saved->structured_data = xmlStructuredErrorContext;
+  saved->generic = xmlGenericError;
+  saved->generic_data = xmlGenericErrorContext;
+  xmlSetStructuredErrorFunc (NULL, silent_structured_cb);
+  xmlSetGenericErrorFunc (NULL, silent_generic_cb);
+}
+
+void
+ak_xml_quiet_end (AkXmlQuiet *saved)
+{
+  xmlSetStructuredErrorFunc (saved->structured_data, saved->structured);
+  xmlSetGenericErrorFunc (saved->generic_data, saved->generic);
+}
+
+static void
+set_up_handlers (xmlParserCtxt *ctxt)
+{
+  xmlSAXHandler *sax = ctxt->sax;
+
+  sax->internalSubset = internal_subset_cb;
+  sax->externalSubset = NULL;
+  sax->resolveEntity = NULL;
+  sax->entityDecl = NULL;
+  sax->getEntity = get_entity_cb;
+  sax->getParameterEntity = NULL;
+  sax->startElementNs = start_element_cb;
+  sax->endElementNs = end_element_cb;
+  sax->serror = parser_error_cb;
+  sax->error = NULL;
+  sax->warning = NULL;
+  sax->fatalError = NULL;
+  ctxt->vctxt.error = NULL;
+  ctxt->vctxt.warning = NULL;
+}
+
+/**
+ * ak_xml_document_parse:
+ *
+ * Checks the encoding and parses @data without network, entity
+ * substitution or DTD loading; problems go to @diagnostics.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL when a
+ *   problem was reported
+ */
+AkXmlDocument *
+ak_xml_document_parse (const char *data,
+                       gsize       length,
+                       const char *path,
+                       GPtrArray  *diagnostics)
+{
+  g_autoptr(AkXmlDocument) self = g_new0 (AkXmlDocument, 1);
+  ParseState state = { self, 0, FALSE };
+  xmlParserCtxt *ctxt;
+
+  ak_xml_text_init (&self->text, data, length, path, diagnostics);
+  if (!ak_xml_text_check_encoding (&self->text))
+    return NULL;
+  if (length == 0 || length > G_MAXINT)
+    {
+      ak_xml_text_report (&self->text, 0, AK_SEVERITY_ERROR, "%s",
+                          length == 0 ? _("The file is empty") : _("The file is too large"));
+      return NULL;
+    }
+
+  ctxt = xmlCreateMemoryParserCtxt (data, (int)length);
+  if (ctxt == NULL)
+    {
+      ak_xml_text_report (&self->text, AK_XML_NO_OFFSET, AK_SEVERITY_ERROR, "%s",
+                          _("There is not enough memory to read the file"));
+      return NULL;
+    }
+
+  xmlCtxtUseOptions (ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_IGNORE_ENC);
+  set_up_handlers (ctxt);
+  ctxt->_private = &state;
+
+  xmlParseDocument (ctxt);
+
+  self->doc = g_steal_pointer (&ctxt->myDoc);
+  if (!state.failed &&
+      (!ctxt->wellFormed || !ctxt->nsWellFormed || xmlDocGetRootElement (self->doc) == NULL))
+    fail (&state, AK_XML_NO_OFFSET, _("The file could not be read as XML"));
+  xmlFreeParserCtxt (ctxt);
+
+  if (state.failed)
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+void
+ak_xml_document_free (AkXmlDocument *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->doc, xmlFreeDoc);
+  ak_xml_text_clear (&self->text);
+  g_free (self);
+}
+
+xmlNode *
+ak_xml_document_get_root (AkXmlDocument *self)
+{
+  return xmlDocGetRootElement (self->doc);
+}
+
+/**
+ * ak_xml_document_node_offset:
+ *
+ * Returns: the offset of the "<" of @node's start tag, or of the nearest
+ *   element around @node
+ */
+gsize
+ak_xml_document_node_offset (AkXmlDocument *self,
+                             xmlNode       *node)
+{
+  for (; node != NULL && node->type != XML_DOCUMENT_NODE; node = node->parent)
+    if (node->type == XML_ELEMENT_NODE && node->_private != NULL)
+      return GPOINTER_TO_SIZE (node->_private) - 1;
+  return AK_XML_NO_OFFSET;
+}
+
+static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static gboolean
+is_name_end (char c)
+{
+  return is_xml_space (c) || c == '=' || c == '/' || c == '>';
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && is_xml_space (*p))
+    p++;
+  return p;
+}
+
+/**
+ * ak_xml_document_attribute_offset:
+ *
+ * Returns: the offset of @attribute's name in @element's start tag, or of
+ *   the start tag when the attribute is not written there
+ */
+gsize
+ak_xml_document_attribute_offset (AkXmlDocument *self,
+                                  xmlNode       *element,
+                                  const char    *attribute)
+{
+  gsize offset = ak_xml_document_node_offset (self, element);
+  gsize attribute_length = strlen (attribute);
+  const char *end = self->text.data + self->text.length;
+  const char *p;
+
+  if (offset == AK_XML_NO_OFFSET)
+    return offset;
+
+  /* Skip "<name", then walk name="value" pairs up to ">" or "/>". */
+  p = self->text.data + offset + 1;
+  while (p < end && !is_name_end (*p))
+    p++;
+  while ((p = skip_space (p, end)) < end && *p != '>' && *p != '/')
+    {
+      const char *name = p;
+
+      while (p < end && !is_name_end (*p))
+        p++;
+      if (p == name)
+        break;
+      if ((gsize)(p - name) == attribute_length && memcmp (name, attribute, attribute_length) == 0)
+        return name - self->text.data;
+      p = skip_space (p, end);
+      if (p < end && *p == '=')
+        p = skip_space (p + 1, end);
+      if (p < end && (*p == '"' || *p == '\''))
+        {
+          const char *close = memchr (p + 1, *p, end - p - 1);
+
+          if (close == NULL)
+            break;
+          p = close + 1;
+        }
+    }
+  return offset;
+}
+
+static gboolean
+needs_collapse (const char *value)
+{
+  gsize length = strlen (value);
+
+  if (length > 0 && (is_xml_space (value[0]) || is_xml_space (value[length - 1])))
+    return TRUE;
+  for (const char *p = value; *p; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r' || (p[0] == ' ' && p[1] == ' '))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+collapse_attributes (xmlNode *element)
+{
+  for (xmlAttr *attribute = element->properties; attribute; attribute = attribute->next)
+    {
+      xmlNode *text = attribute->children;
+
+      if (text != NULL && text->type == XML_TEXT_NODE && text->next == NULL &&
+          text->content != NULL && needs_collapse ((const char *)text->content))
+        {
+          g_auto(GStrv) words = ak_xml_split_list ((const char *)text->content);
+          g_autofree char *collapsed = g_strjoinv (" ", words);
+
+          xmlNodeSetContent (text, BAD_CAST collapsed);
+        }
+    }
+  for (xmlNode *child = ak_xml_first_element (element); child; child = ak_xml_next_element (child))
+    collapse_attributes (child);
+}
+
+/**
+ * ak_xml_document_collapse_space:
+ *
+ * Folds white space in every attribute value, as XML Schema does for the
+ * tokens, numbers and lists that course attributes hold, so that later
+ * readers see the value the schema checked.
+ */
+void
+ak_xml_document_collapse_space (AkXmlDocument *self)
+{
+  collapse_attributes (ak_xml_document_get_root (self));
+}
+
+guint
+ak_xml_document_node_line (AkXmlDocument *self,
+                           xmlNode       *node)
+{
+  guint line;
+  guint column;
+
+  ak_xml_text_locate (&self->text, ak_xml_document_node_offset (self, node), &line, &column);
+  return line;
+}
+
+/**
+ * ak_xml_document_report:
+ * @attribute: (nullable): the attribute the problem is about
+ *
+ * Adds a diagnostic pointing at @attribute's name in @node's start tag,
+ * or at the start tag itself.
+ */
+void
+ak_xml_document_report (AkXmlDocument *self,
+                        xmlNode       *node,
+                        const char    *attribute,
+                        AkSeverity     severity,
+                        const char    *format,
+                        ...)
+{
+  gsize offset;
+  va_list args;
+
+  if (attribute != NULL)
+    offset = ak_xml_document_attribute_offset (self, node, attribute);
+  else
+    offset = ak_xml_document_node_offset (self, node);
+
+  va_start (args, format);
+  ak_xml_text_report_valist (&self->text, offset, severity, format, args);
+  va_end (args);
+}
+
+gboolean
+ak_xml_is_element (xmlNode    *node,
+                   const char *name)
+{
+  return node != NULL && node->type == XML_ELEMENT_NODE &&
+         strcmp ((const char *)node->name, name) == 0;
+}
+
+xmlNode *
+ak_xml_first_element (xmlNode *parent)
+{
+  xmlNode *child = parent->children;
+
+  while (child != NULL && child->type != XML_ELEMENT_NODE)
+    child = child->next;
+  return child;
+}
+
+xmlNode *
+ak_xml_next_element (xmlNode *node)
+{
+  do
+    node = node->next;
+  while (node != NULL && node->type != XML_ELEMENT_NODE);
+  return node;
+}
+
+xmlNode *
+ak_xml_find_element (xmlNode    *parent,
+                     const char *name)
+{
+  for (xmlNode *child = ak_xml_first_element (parent); child; child = ak_xml_next_element (child))
+    if (ak_xml_is_element (child, name))
+      return child;
+  return NULL;
+}
+
+static gboolean
+attribute_has_name (xmlAttr    *attribute,
+                    const char *name)
+{
+  const char *colon = strchr (name, ':');
+
+  if (colon == NULL)
+    return attribute->ns == NULL && strcmp ((const char *)attribute->name, name) == 0;
+
+  /* Only the xml: prefix is used in course files, and it is fixed. */
+  return attribute->ns != NULL &&
+         strncmp (name, "xml:", 4) == 0 &&
+         xmlStrEqual (attribute->ns->href, XML_XML_NAMESPACE) &&
+         strcmp ((const char *)attribute->name, colon + 1) == 0;
+}
+
+/**
+ * ak_xml_get_attribute:
+ * @name: a name such as "id" or "xml:lang"
+ *
+ * Returns: (nullable): the value of the attribute, owned by the tree
+ */
+const char *
+ak_xml_get_attribute (xmlNode    *node,
+                      const char *name)
+{
+  for (xmlAttr *attribute = node->properties; attribute; attribute = attribute->next)
+    {
+      if (!attribute_has_name (attribute, name))
+        continue;
+      /* Without entities an attribute value is a single text node. */
+      if (attribute->children == NULL)
+        return "";
+      if (attribute->children->type == XML_TEXT_NODE && attribute->children->next == NULL)
+        return (const char *)attribute->children->content;
+      return NULL;
+    }
+  return NULL;
+}
+
+/**
+ * ak_xml_is_blank:
+ *
+ * Returns: %TRUE when the text inside @node is only white space
+ */
+gboolean
+ak_xml_is_blank (xmlNode *node)
+{
+  for (xmlNode *child = node->children; child; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          for (const xmlChar *p = child->content; p && *p; p++)
+            if (!is_xml_space (*p))
+              return FALSE;
+        }
+      else if (child->type == XML_ELEMENT_NODE && !ak_xml_is_blank (child))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The value without the white space XML Schema ignores around it. */
+static char *
+strip_space (const char *value)
+{
+  return g_strstrip (g_strdup (value != NULL ? value : ""));
+}
+
+gboolean
+ak_xml_parse_boolean (const char *value)
+{
+  g_autofree char *stripped = strip_space (value);
+
+  return g_str_equal (stripped, "true") || g_str_equal (stripped, "1");
+}
+
+/**
+ * ak_xml_parse_integer:
+ *
+ * Returns: %FALSE when @value is no integer or does not fit 64 bits
+ */
+gboolean
+ak_xml_parse_integer (const char *value,
+                      gint64     *number)
+{
+  g_autofree char *stripped = strip_space (value);
+  char *end = NULL;
+
+  errno = 0;
+  *number = g_ascii_strtoll (stripped, &end, 10);
+  return errno == 0 && end != stripped && *end == '\0';
+}
+
+gboolean
+ak_xml_parse_uint (const char *value,
+                   guint      *number)
+{
+  gint64 parsed;
+
+  *number = 0;
+  if (!ak_xml_parse_integer (value, &parsed) || parsed < 0 || parsed > G_MAXUINT)
+    return FALSE;
+  *number = (guint)parsed;
+  return TRUE;
+}
+
+/**
+ * ak_xml_parse_decimal:
+ *
+ * Returns: %FALSE when @value is no number or too large for a double
+ */
+gboolean
+ak_xml_parse_decimal (const char *value,
+                      double     *number)
+{
+  g_autofree char *stripped = strip_space (value);
+  char *end = NULL;
+
+  *number = g_ascii_strtod (stripped, &end);
+  if (end == stripped || *end != '\0' || !isfinite (*number))
+    {
+      *number = 0;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * ak_xml_parse_year:
+ *
+ * Reads a gYear such as "2024" or "2024Z"; the time zone is left out.
+ */
+gboolean
+ak_xml_parse_year (const char *value,
+                   int        *year)
+{
+  g_autofree char *stripped = strip_space (value);
+  char *end = NULL;
+  gint64 parsed;
+
+  errno = 0;
+  parsed = g_ascii_strtoll (stripped, &end, 10);
+  *year = 0;
+  if (errno != 0 || end == stripped || parsed < G_MININT || parsed > G_MAXINT)
+    return FALSE;
+  *year = (int)parsed;
+  return TRUE;
+}
+
+/**
+ * ak_xml_split_list:
+ *
+ * Returns: (transfer full): the white-space separated items of @value
+ */
+GStrv
+ak_xml_split_list (const char *value)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char *p = value != NULL ? value : "";
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && is_xml_space (*p))
+        p++;
+      start = p;
+      while (*p != '\0' && !is_xml_space (*p))
+        p++;
+      if (p > start)
+        {
+          g_autofree char *item = g_strndup (start, p - start);
+
+          g_strv_builder_add (builder, item);
+        }
+    }
+  return g_strv_builder_end (builder);
+}

@@ -1,0 +1,365 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include "ak-xml-text.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+
+#define UTF8_BOM "\xEF\xBB\xBF"
+#define UTF8_BOM_LENGTH 3
+/* The XML declaration is short; a longer one is left to the parser. */
+#define MAX_DECLARATION_LENGTH 1024
+/* Values quoted in messages are cut to this many characters. */
+#define MAX_QUOTED_CHARS 40
+
+/* Byte patterns of the encodings libxml2 would detect at the start. */
+static const struct
+{
+  guchar      bytes[4];
+  guint       n_bytes;
+  const char *name;
+} foreign_encodings[] = {
+  { { 0x00, 0x00, 0xFE, 0xFF }, 4, "UTF-32" },
+  { { 0xFF, 0xFE, 0x00, 0x00 }, 4, "UTF-32" },
+  { { 0x00, 0x00, 0x00, 0x3C }, 4, "UTF-32" },
+  { { 0x3C, 0x00, 0x00, 0x00 }, 4, "UTF-32" },
+  { { 0xFE, 0xFF }, 2, "UTF-16" },
+  { { 0xFF, 0xFE }, 2, "UTF-16" },
+  { { 0x00, 0x3C }, 2, "UTF-16" },
+  { { 0x3C, 0x00 }, 2, "UTF-16" },
+  { { 0x4C, 0x6F, 0xA7, 0x94 }, 4, "EBCDIC" },
+};
+
+void
+ak_xml_text_init (AkXmlText  *self,
+                  const char *data,
+                  gsize       length,
+                  const char *path,
+                  GPtrArray  *diagnostics)
+{
+  self->data = data;
+  self->length = length;
+  self->path = path;
+  self->diagnostics = diagnostics;
+  self->line_starts = NULL;
+}
+
+void
+ak_xml_text_clear (AkXmlText *self)
+{
+  g_clear_pointer (&self->line_starts, g_array_unref);
+}
+
+static gboolean
+has_bom (AkXmlText *self)
+{
+  return self->length >= UTF8_BOM_LENGTH && memcmp (self->data, UTF8_BOM, UTF8_BOM_LENGTH) == 0;
+}
+
+static GArray *
+get_line_starts (AkXmlText *self)
+{
+  if (self->line_starts == NULL)
+    {
+      const char *p = self->data;
+      const char *end = self->data + self->length;
+      gsize first = has_bom (self) ? UTF8_BOM_LENGTH : 0;
+
+      self->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+      g_array_append_val (self->line_starts, first);
+      while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
+        {
+          gsize start = ++p - self->data;
+
+          g_array_append_val (self->line_starts, start);
+        }
+    }
+  return self->line_starts;
+}
+
+/**
+ * ak_xml_text_locate:
+ *
+ * Turns a byte offset into a 1-based line and column; the column counts
+ * characters, as editors do. An offset past the end points at the end.
+ */
+void
+ak_xml_text_locate (AkXmlText *self,
+                    gsize      offset,
+                    guint     *line,
+                    guint     *column)
+{
+  GArray *starts;
+  guint low = 0;
+  guint high;
+  gsize start;
+
+  if (offset == AK_XML_NO_OFFSET)
+    {
+      *line = 0;
+      *column = 0;
+      return;
+    }
+
+  starts = get_line_starts (self);
+  offset = MIN (offset, self->length);
+  high = starts->len;
+  /* The last line starting at or before the offset. */
+  while (high - low > 1)
+    {
+      guint middle = low + (high - low) / 2;
+
+      if (g_array_index (starts, gsize, middle) <= offset)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  start = MIN (g_array_index (starts, gsize, low), offset);
+  *line = low + 1;
+  *column = 1;
+  for (const char *p = self->data + start; p < self->data + offset; p++)
+    if (((guchar)*p & 0xC0) != 0x80)
+      (*column)++;
+}
+
+/**
+ * ak_xml_text_find_offset:
+ *
+ * The inverse of ak_xml_text_locate(), for positions libxml2 reports as
+ * line and column.
+ */
+gsize
+ak_xml_text_find_offset (AkXmlText *self,
+                         guint      line,
+                         guint      column)
+{
+  GArray *starts = get_line_starts (self);
+  const char *p;
+  const char *end;
+
+  if (line == 0)
+    return AK_XML_NO_OFFSET;
+  if (line > starts->len)
+    return self->length;
+
+  p = self->data + g_array_index (starts, gsize, line - 1);
+  end = line < starts->len ? self->data + g_array_index (starts, gsize, line) : self->data + self->length;
+  for (guint i = 1; i < column && p < end; i++)
+    {
+      p++;
+      while (p < end && ((guchar)*p & 0xC0) == 0x80)
+        p++;
+    }
+  return p - self->data;
+}
+
+/**
+ * ak_xml_text_find_tag_start:
+ *
+ * Returns: the offset of the last "<" at or before @offset, or @offset
+ * when there is none.
+ */
+gsize
+ak_xml_text_find_tag_start (AkXmlText *self,
+                            gsize      offset)
+{
+  gsize i = MIN (offset, self->length);
+
+  if (self->length == 0)
+    return 0;
+  if (i == self->length)
+    i--;
+  for (;; i--)
+    {
+      if (self->data[i] == '<')
+        return i;
+      if (i == 0)
+        return MIN (offset, self->length);
+    }
+}
+
+void
+ak_xml_text_report_valist (AkXmlText  *self,
+                           gsize       offset,
+                           AkSeverity  severity,
+                           const char *format,
+                           va_list     args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+  guint line;
+  guint column;
+
+  ak_xml_text_locate (self, offset, &line, &column);
+  g_ptr_array_add (self->diagnostics,
+                   ak_diagnostic_new (self->path, line, column, severity, message));
+}
+
+void
+ak_xml_text_report (AkXmlText  *self,
+                    gsize       offset,
+                    AkSeverity  severity,
+                    const char *format,
+                    ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  ak_xml_text_report_valist (self, offset, severity, format, args);
+  va_end (args);
+}
+
+/**
+ * ak_xml_text_ellipsize:
+ *
+ * Makes a value from the file fit for quoting in a message: valid UTF-8,
+ * and cut with "…" when it is long.
+ *
+ * Returns: (transfer full): the value to quote
+ */
+char *
+ak_xml_text_ellipsize (const char *value)
+{
+  g_autofree char *valid = g_utf8_make_valid (value != NULL ? value : "", -1);
+
+  if (g_utf8_strlen (valid, -1) <= MAX_QUOTED_CHARS)
+    return g_steal_pointer (&valid);
+  *g_utf8_offset_to_pointer (valid, MAX_QUOTED_CHARS) = '\0';
+  return g_strconcat (valid, "…", NULL);
+}
+
+static gboolean
+is_xml_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const char *
+skip_space (const char *p,
+            const char *end)
+{
+  while (p < end && is_xml_space (*p))
+    p++;
+  return p;
+}
+
+/* Finds the value of the encoding pseudo-attribute in an XML declaration
+ * at @start; FALSE when there is none. */
+static gboolean
+find_declared_encoding (AkXmlText  *self,
+                        gsize       start,
+                        gsize      *value_offset,
+                        gsize      *value_length)
+{
+  const char *p = self->data + start;
+  const char *end = self->data + MIN (self->length, start + MAX_DECLARATION_LENGTH);
+
+  if (end - p < 6 || memcmp (p, "<?xml", 5) != 0 || !is_xml_space (p[5]))
+    return FALSE;
+
+  p += 5;
+  while ((p = skip_space (p, end)) < end && g_ascii_isalpha (*p))
+    {
+      const char *name = p;
+      const char *value;
+      gsize name_length;
+      char quote;
+
+      while (p < end && g_ascii_isalpha (*p))
+        p++;
+      name_length = p - name;
+      p = skip_space (p, end);
+      if (p >= end || *p != '=')
+        return FALSE;
+      p = skip_space (p + 1, end);
+      if (p >= end || (*p != '"' && *p != '\''))
+        return FALSE;
+      quote = *p++;
+      value = p;
+      while (p < end && *p != quote)
+        p++;
+      if (p >= end)
+        return FALSE;
+      if (name_length == 8 && memcmp (name, "encoding", 8) == 0)
+        {
+          *value_offset = value - self->data;
+          *value_length = p - value;
+          return TRUE;
+        }
+      p++;
+    }
+  return FALSE;
+}
+
+static void
+report_invalid_utf8 (AkXmlText  *self,
+                     const char *bad)
+{
+  gsize offset = bad - self->data;
+
+  if (*bad == '\0')
+    ak_xml_text_report (self, offset, AK_SEVERITY_ERROR, "%s",
+                        _("Course files must not contain null characters"));
+  else
+    /* Translators: %02X is the byte value in hexadecimal, e.g. E4 */
+    ak_xml_text_report (self, offset, AK_SEVERITY_ERROR,
+                        _("This is not valid UTF-8 text (byte 0x%02X); save the file "
+                          "with the encoding UTF-8"),
+                        (guchar)*bad);
+}
+
+/**
+ * ak_xml_text_check_encoding:
+ *
+ * Course files are UTF-8 (a byte order mark is allowed). Anything else is
+ * refused here, before libxml2 could switch to another decoder.
+ *
+ * Returns: %TRUE when the text is UTF-8 and says nothing else
+ */
+gboolean
+ak_xml_text_check_encoding (AkXmlText *self)
+{
+  const char *bad = NULL;
+  gsize start = has_bom (self) ? UTF8_BOM_LENGTH : 0;
+  gsize value_offset;
+  gsize value_length;
+
+  for (guint i = 0; i < G_N_ELEMENTS (foreign_encodings); i++)
+    {
+      if (self->length >= foreign_encodings[i].n_bytes &&
+          memcmp (self->data, foreign_encodings[i].bytes, foreign_encodings[i].n_bytes) == 0)
+        {
+          /* Translators: %s is the name of an encoding, e.g. UTF-16 */
+          ak_xml_text_report (self, 0, AK_SEVERITY_ERROR,
+                              _("Course files must be encoded as UTF-8; this file is %s"),
+                              foreign_encodings[i].name);
+          return FALSE;
+        }
+    }
+
+  if (find_declared_encoding (self, start, &value_offset, &value_length))
+    {
+      g_autofree char *name = g_strndup (self->data + value_offset, value_length);
+
+      if (g_ascii_strcasecmp (name, "UTF-8") != 0 && g_ascii_strcasecmp (name, "UTF8") != 0)
+        {
+          g_autofree char *quoted = ak_xml_text_ellipsize (name);
+
+          ak_xml_text_report (self, value_offset, AK_SEVERITY_ERROR,
+                              _("Course files must be encoded as UTF-8; this file declares "
+                                "the encoding “%s”"),
+                              quoted);
+          return FALSE;
+        }
+    }
+
+  if (!g_utf8_validate_len (self->data, self->length, &bad))
+    {
+      report_invalid_utf8 (self, bad);
+      return FALSE;
+    }
+  return TRUE;
+}

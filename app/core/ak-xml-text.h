@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "ak-diagnostic.h"
+
+G_BEGIN_DECLS
+
+/* An offset for a problem that has no place in the file. */
+#define AK_XML_NO_OFFSET G_MAXSIZE
+
+/*
+ * The bytes of a course file, with what is needed to turn a byte offset
+ * into the line and column a trainer's editor shows: lines end at "\n",
+ * columns count characters, a UTF-8 byte order mark takes no column.
+ */
+typedef struct
+{
+  const char *data;
+  gsize       length;
+  const char *path;
+  GPtrArray  *diagnostics;
+  GArray     *line_starts;    /* gsize; built on first use */
+} AkXmlText;
+
+void     ak_xml_text_init           (AkXmlText  *self,
+                                     const char *data,
+                                     gsize       length,
+                                     const char *path,
+                                     GPtrArray  *diagnostics);
+void     ak_xml_text_clear          (AkXmlText  *self);
+gboolean ak_xml_text_check_encoding (AkXmlText  *self);
+void     ak_xml_text_locate         (AkXmlText  *self,
+                                     gsize       offset,
+                                     guint      *line,
+                                     guint      *column);
+gsize    ak_xml_text_find_offset    (AkXmlText  *self,
+                                     guint       line,
+                                     guint       column);
+gsize    ak_xml_text_find_tag_start (AkXmlText  *self,
+                                     gsize       offset);
+void     ak_xml_text_report_valist  (AkXmlText  *self,
+                                     gsize       offset,
+                                     AkSeverity  severity,
+                                     const char *format,
+                                     va_list     args) G_GNUC_PRINTF (4, 0);
+void     ak_xml_text_report         (AkXmlText  *self,
+                                     gsize       offset,
+                                     AkSeverity  severity,
+                                     const char *format,
+                                     ...) G_GNUC_PRINTF (4, 5);
+char    *ak_xml_text_ellipsize      (const char *value);
+
+G_END_DECLS

@@ -1,0 +1,320 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "ak-application.h"
+#include "ak-window.h"
+
+/* The main window as a learner meets it: the course list, the empty state,
+ * and the files a trainer has to fix. Set AK_SCREENSHOT_DIR to keep a PNG
+ * of each state for review. */
+
+typedef struct
+{
+  char            *courses_dir;
+  AkCourseLibrary *library;
+  AkWindow        *window;
+} Fixture;
+
+/* One registered application for the whole program, as in the real app. */
+static AkApplication *app;
+
+static void
+write_file (const char *dir,
+            const char *name,
+            const char *contents)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+copy_source_file (const char *dir,
+                  const char *name)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *parent = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  parent = g_path_get_dirname (name);
+  if (!g_str_equal (parent, "."))
+    {
+      g_autofree char *target_dir = g_build_filename (dir, parent, NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (target_dir, 0700), ==, 0);
+    }
+  {
+    g_autofree char *target = g_build_filename (dir, name, NULL);
+
+    g_file_set_contents (target, contents, length, &error);
+    g_assert_no_error (error);
+  }
+}
+
+/* The example course with its figure, as it is installed. */
+static void
+copy_example_course (const char *dir)
+{
+  copy_source_file (dir, "beispielkurs.xml");
+  copy_source_file (dir, "beispielkurs/diagramm.png");
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->courses_dir = g_dir_make_tmp ("akademie-courses-XXXXXX", NULL);
+  g_assert_nonnull (fixture->courses_dir);
+}
+
+static void
+start_app (Fixture *fixture)
+{
+  fixture->library = ak_course_library_new ();
+  ak_course_library_add_directory (fixture->library, fixture->courses_dir);
+  ak_course_library_reload (fixture->library);
+
+  fixture->window = g_object_new (AK_TYPE_WINDOW,
+                                  "application", app,
+                                  "library", fixture->library,
+                                  NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_finalize_object (fixture->library);
+  g_free (fixture->courses_dir);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay itself out and draw at least once. */
+static void
+wait_for_draw (GtkWidget *widget)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add (300, timeout_cb, &timed_out);
+
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (gtk_widget_get_mapped (widget));
+  (void)id;
+}
+
+static void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *dir = g_getenv ("AK_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  graphene_rect_t bounds;
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot,
+                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  gsk_render_node_get_bounds (node, &bounds);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0,
+                                                              gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Depth-first search for the first widget of @type whose accessible label or
+ * title-like property matches: how a learner would find it on screen. */
+static GtkWidget *
+find_widget_of_type (GtkWidget *root,
+                     GType      type,
+                     guint      nth)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+  guint seen = 0;
+
+  g_queue_push_tail (queue, root);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_visible (widget))
+        {
+          if (seen == nth)
+            return widget;
+          seen++;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+  return NULL;
+}
+
+static guint
+count_widgets_of_type (GtkWidget *root,
+                       GType      type)
+{
+  guint n = 0;
+
+  while (find_widget_of_type (root, type, n) != NULL)
+    n++;
+  return n;
+}
+
+static GtkWidget *
+visible_stack_child (Fixture *fixture)
+{
+  GtkStack *stack = GTK_STACK (find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_STACK, 0));
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child (stack);
+}
+
+static void
+test_window_lists_courses (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  AdwActionRow *row;
+  AdwWindowTitle *title;
+
+  copy_example_course (fixture->courses_dir);
+  start_app (fixture);
+  wait_for_draw (GTK_WIDGET (fixture->window));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-courses.png");
+
+  /* One course row with the course's title, its summary and its size. */
+  g_assert_true (ADW_IS_CLAMP (gtk_widget_get_first_child (visible_stack_child (fixture)))
+                 || GTK_IS_SCROLLED_WINDOW (visible_stack_child (fixture)));
+  g_assert_false (ADW_IS_STATUS_PAGE (visible_stack_child (fixture)));
+  row = ADW_ACTION_ROW (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, 0));
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Beispielkurs: Gute Beiträge schreiben");
+  g_assert_nonnull (adw_action_row_get_subtitle (row));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row), !=, "");
+
+  title = ADW_WINDOW_TITLE (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE, 0));
+  g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "1 course");
+
+  /* No problem group when every file is fine. */
+  g_assert_null (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0));
+}
+
+static void
+test_window_empty_state (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  AdwStatusPage *page;
+
+  start_app (fixture);
+  wait_for_draw (GTK_WIDGET (fixture->window));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-empty.png");
+
+  page = ADW_STATUS_PAGE (visible_stack_child (fixture));
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_cmpstr (adw_status_page_get_title (page), ==, "No Courses");
+  /* It tells the learner where course files go. */
+  g_assert_nonnull (strstr (adw_status_page_get_description (page), "akademie/courses"));
+}
+
+static void
+test_window_shows_broken_file (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  AdwExpanderRow *problem;
+  AdwActionRow *message_row;
+
+  copy_example_course (fixture->courses_dir);
+  write_file (fixture->courses_dir, "kaputt.xml",
+              "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+              "<course xmlns=\"https://smakademie.github.io/akademie/course/1\"\n"
+              "        id=\"kaputt\" version=\"1\" xml:lang=\"de\" minutes=\"5\">\n"
+              "  <title>Kaputt</title>\n"
+              "</course\n");
+  start_app (fixture);
+  wait_for_draw (GTK_WIDGET (fixture->window));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-problems.png");
+
+  /* The good course is still listed; the broken file is shown with its problem. */
+  problem = ADW_EXPANDER_ROW (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0));
+  g_assert_nonnull (problem);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (problem)), ==, "kaputt.xml");
+  g_assert_cmpstr (adw_expander_row_get_subtitle (problem), ==, "1 error");
+
+  adw_expander_row_set_expanded (problem, TRUE);
+  wait_for_draw (GTK_WIDGET (fixture->window));
+  save_screenshot (GTK_WIDGET (fixture->window), "window-problems-expanded.png");
+  /* The expander's own header is the first action row; the messages follow. */
+  message_row = ADW_ACTION_ROW (find_widget_of_type (GTK_WIDGET (problem), ADW_TYPE_ACTION_ROW, 1));
+  g_assert_nonnull (message_row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (message_row), ==, "Line 6, column 1");
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message_row)), "course"));
+  /* Course row, expander header and one message. */
+  g_assert_cmpuint (count_widgets_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW), ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("akademie-window-XXXXXX", NULL);
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  /* Private user folders, but the system's data folders stay: GTK needs
+   * the icon theme and the MIME database from there. */
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_test_init (&argc, &argv, NULL);
+
+  app = ak_application_new ();
+  /* Tests run side by side: none may become the primary instance of another. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add ("/window/lists-courses", Fixture, NULL,
+              fixture_set_up, test_window_lists_courses, fixture_tear_down);
+  g_test_add ("/window/empty-state", Fixture, NULL,
+              fixture_set_up, test_window_empty_state, fixture_tear_down);
+  g_test_add ("/window/shows-broken-file", Fixture, NULL,
+              fixture_set_up, test_window_shows_broken_file, fixture_tear_down);
+
+  status = g_test_run ();
+  g_clear_object (&app);
+  return status;
+}
