@@ -17,6 +17,10 @@ struct _AkApplication
   AdwApplication   parent_instance;
 
   AkCourseLibrary *library;
+  AkProgressStore *store;
+  /* Shown once, in the first window */
+  const char      *store_notice_heading;
+  char            *store_notice;
 };
 
 G_DEFINE_FINAL_TYPE (AkApplication, ak_application, ADW_TYPE_APPLICATION)
@@ -55,6 +59,32 @@ ensure_library (AkApplication *self)
   self->library = ak_course_library_new ();
   ak_course_library_add_directory (self->library, user_dir);
   ak_course_library_add_directory (self->library, get_bundled_courses_dir ());
+}
+
+/* The learner can go on without a store, but must know that progress is
+ * not kept, or that a damaged file was moved aside. */
+static void
+open_store (AkApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  const GError *recovery;
+
+  self->store = ak_progress_store_open (NULL, &error);
+  if (self->store == NULL)
+    {
+      /* The store's messages are written for the learner already. */
+      g_message ("%s", error->message);
+      self->store_notice_heading = _("Progress Cannot Be Saved");
+      self->store_notice = g_strdup (error->message);
+      return;
+    }
+
+  recovery = ak_progress_store_get_recovery_error (self->store);
+  if (recovery != NULL)
+    {
+      self->store_notice_heading = _("Progress File Damaged");
+      self->store_notice = g_strdup (recovery->message);
+    }
 }
 
 static int
@@ -128,6 +158,8 @@ ak_application_startup (GApplication *app)
   ensure_library (self);
   ak_course_library_reload (self->library);
   ak_course_library_set_watch (self->library, TRUE);
+
+  open_store (self);
 }
 
 static AkWindow *
@@ -136,7 +168,12 @@ get_window (AkApplication *self)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    window = GTK_WINDOW (ak_window_new (self));
+    {
+      window = GTK_WINDOW (ak_window_new (self));
+      if (self->store_notice != NULL)
+        ak_window_show_notice (AK_WINDOW (window), self->store_notice_heading, self->store_notice);
+      g_clear_pointer (&self->store_notice, g_free);
+    }
   return AK_WINDOW (window);
 }
 
@@ -207,6 +244,8 @@ ak_application_dispose (GObject *object)
   AkApplication *self = (AkApplication *)object;
 
   g_clear_object (&self->library);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->store_notice, g_free);
 
   G_OBJECT_CLASS (ak_application_parent_class)->dispose (object);
 }
@@ -247,6 +286,20 @@ ak_application_new (void)
                        "flags", G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PREFIX,
                        NULL);
+}
+
+/**
+ * ak_application_get_store:
+ *
+ * Returns: (nullable): the learner's progress, or %NULL when it cannot be
+ *   opened (the learner was told why)
+ */
+AkProgressStore *
+ak_application_get_store (AkApplication *self)
+{
+  g_return_val_if_fail (AK_IS_APPLICATION (self), NULL);
+
+  return self->store;
 }
 
 AkCourseLibrary *

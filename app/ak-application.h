@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ak-course-library.h"
+#include "ak-progress-store.h"
 
 G_BEGIN_DECLS
 
@@ -12,5 +13,6 @@ G_DECLARE_FINAL_TYPE (AkApplication, ak_application, AK, APPLICATION, AdwApplica
 
 AkApplication   *ak_application_new         (void);
 AkCourseLibrary *ak_application_get_library (AkApplication *self);
+AkProgressStore *ak_application_get_store   (AkApplication *self);
 
 G_END_DECLS

@@ -282,3 +282,29 @@ ak_window_new (AkApplication *application)
                        "library", ak_application_get_library (application),
                        NULL);
 }
+
+/**
+ * ak_window_show_notice:
+ * @heading: a short title
+ * @body: the whole message
+ *
+ * Tells the learner something that must not go unnoticed, such as a
+ * progress file that was moved aside, and waits until it is acknowledged.
+ */
+void
+ak_window_show_notice (AkWindow   *self,
+                       const char *heading,
+                       const char *body)
+{
+  GtkWidget *dialog;
+
+  g_return_if_fail (AK_IS_WINDOW (self));
+  g_return_if_fail (heading != NULL);
+  g_return_if_fail (body != NULL);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 #define AK_TYPE_WINDOW (ak_window_get_type ())
 G_DECLARE_FINAL_TYPE (AkWindow, ak_window, AK, WINDOW, AdwApplicationWindow)
 
-AkWindow *ak_window_new (AkApplication *application);
+AkWindow *ak_window_new         (AkApplication *application);
+void      ak_window_show_notice (AkWindow      *self,
+                                 const char    *heading,
+                                 const char    *body);
 
 G_END_DECLS

@@ -205,7 +205,8 @@ progress_test_assert_consistent (const char *path)
 /*
  * Starts this test program again as a child playing @role, with @args
  * after the program name. Its stdout comes back on @stdout_fd, and
- * @stdin_fd (if not NULL) writes to its stdin.
+ * @stdin_fd (if not NULL) writes to its stdin. It gets the test's data
+ * folder.
  */
 static inline GPid
 progress_test_spawn (const char           *role,
@@ -223,6 +224,10 @@ progress_test_spawn (const char           *role,
   GPid pid = 0;
 
   g_assert_no_error (error);
+  /* G_TEST_OPTION_ISOLATE_DIRS tells GLib about the test's folders, not
+   * the environment a child inherits. */
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
   g_strv_builder_add (builder, self);
   if (args != NULL)
     g_strv_builder_addv (builder, (const char **)args);

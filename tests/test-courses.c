@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include "ak-course-library.h"
@@ -111,7 +112,7 @@ resolve_reference (AkCourse    *course,
   return target != NULL ? ak_course_find_thesis (target, thesis_id, NULL, NULL) : NULL;
 }
 
-/* Every question of every course. */
+/* The questions of all quizzes of @course, in file order. */
 static GPtrArray *
 list_questions (AkCourse *course)
 {
@@ -232,7 +233,7 @@ test_diagnostics (void)
       const char *path = g_ptr_array_index (course_files, i);
       GPtrArray *diagnostics = ak_course_library_get_diagnostics (library, path);
 
-      if (course_at (i) == NULL)
+      if (diagnostics == NULL || course_at (i) == NULL)
         {
           g_test_message ("%s: not loaded", path);
           n_problems++;
@@ -246,6 +247,8 @@ test_diagnostics (void)
         }
     }
   g_assert_cmpuint (n_problems, ==, 0);
+  g_assert_cmpuint (ak_course_library_get_n_errors (library), ==, 0);
+  g_assert_cmpuint (ak_course_library_get_n_warnings (library), ==, 0);
 }
 
 static void
@@ -439,6 +442,8 @@ main (int   argc,
 {
   int status;
 
+  /* Diagnostics and course titles are UTF-8; print them as such. */
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   load_courses ();

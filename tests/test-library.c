@@ -300,10 +300,12 @@ test_user_before_bundled (void)
   g_assert_cmpstr (ak_course_get_version (course), ==, "1.3");
 
   text = diagnostics_text (library, bundled_grundlagen);
-  expected = g_strdup_printf ("%s:4:9: error: The course id “grundlagen” is already used by "
+  expected = g_strdup_printf ("%s:4:9: warning: The course “grundlagen” is replaced by the copy in "
                               "“%s”; this file is not loaded\n",
                               bundled_grundlagen, user_grundlagen);
   g_assert_cmpstr (text, ==, expected);
+  /* Nothing a learner would have to fix. */
+  g_assert_cmpuint (ak_course_library_get_n_errors (library), ==, 0);
 
   /* The bundled course that builds on it now refers to the user's version. */
   g_assert_cmpuint (ak_course_library_get_diagnostics (library, bundled_vertiefung)->len, ==, 0);

@@ -992,6 +992,16 @@ test_export_csv (void)
   g_assert_cmpstr (field (rows, 1, "course_title"), ==, "a");
   files = list_folder (folder);
   g_assert_cmpstr (files, ==, "export.csv\nexport.db\nexport.db-shm\nexport.db-wal");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* An empty first field keeps its place. */
+  ak_progress_store_set_display_name (store, "", &error);
+  g_assert_no_error (error);
+  ak_progress_store_export_csv (store, NULL, file, &error);
+  g_assert_no_error (error);
+  rows = read_csv (csv);
+  g_assert_cmpstr (field (rows, 1, "learner"), ==, "");
+  g_assert_cmpstr (field (rows, 1, "course_id"), ==, "a");
 
   ak_progress_store_export_csv (store, NULL, missing_file, &error);
   g_assert_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED);
@@ -1006,6 +1016,8 @@ stream_text (GOutputStream *stream)
 {
   GMemoryOutputStream *memory = G_MEMORY_OUTPUT_STREAM (stream);
 
+  if (g_memory_output_stream_get_data_size (memory) == 0)
+    return g_strdup ("");
   return g_strndup (g_memory_output_stream_get_data (memory),
                     g_memory_output_stream_get_data_size (memory));
 }
@@ -1209,8 +1221,8 @@ test_migrate_too_new (void)
       sqlite3 *db = NULL;
 
       g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-      g_assert_cmpint (sqlite3_exec (db,
-                                     wal ? "PRAGMA journal_mode = WAL" : "PRAGMA journal_mode = DELETE",
+      g_assert_cmpint (sqlite3_exec (db, wal ? "PRAGMA journal_mode = WAL"
+                                             : "PRAGMA journal_mode = DELETE",
                                      NULL, NULL, NULL), ==, SQLITE_OK);
       g_assert_cmpint (sqlite3_exec (db,
                                      "CREATE TABLE future (x); INSERT INTO future VALUES (42);"
@@ -1290,14 +1302,14 @@ test_damage (gconstpointer data)
   g_autofree char *folder = g_path_get_dirname (path);
   g_autofree char *moved_wal = NULL;
   g_autofree char *files = NULL;
-  g_autofree char *expected_files = NULL;
+  g_auto(GStrv) names = NULL;
   g_autoptr(AkProgressStore) store = NULL;
   g_autoptr(GBytes) before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GBytes) wal = NULL;
   g_autoptr(GError) error = NULL;
   const GError *recovery;
-  const char *damaged;
+  g_autofree char *damaged = NULL;
   char garbage[5000];
 
   switch (damage)
@@ -1361,7 +1373,7 @@ test_damage (gconstpointer data)
   recovery = ak_progress_store_get_recovery_error (store);
   g_assert_nonnull (recovery);
   g_assert_error ((GError *)recovery, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED);
-  damaged = ak_progress_store_get_damaged_path (store);
+  damaged = g_strdup (ak_progress_store_get_damaged_path (store));
   g_assert_nonnull (damaged);
   g_assert_true (g_str_has_prefix (damaged, path));
   g_assert_true (g_str_has_prefix (damaged + strlen (path), ".damaged-"));
@@ -1392,10 +1404,14 @@ test_damage (gconstpointer data)
   ak_progress_store_mark_lesson_opened (store, "kurs", "lesson-1", NULL, &error);
   g_assert_no_error (error);
   g_clear_object (&store);
+  /* Besides the new database there is only what was moved aside. */
   files = list_folder (folder);
-  expected_files = g_strjoin ("\n", "damaged.db", damaged + strlen (folder) + 1,
-                              moved_wal != NULL ? moved_wal + strlen (folder) + 1 : NULL, NULL);
-  g_assert_cmpstr (files, ==, expected_files);
+  names = g_strsplit (files, "\n", -1);
+  g_assert_cmpstr (names[0], ==, "damaged.db");
+  for (guint i = 1; names[i] != NULL; i++)
+    g_assert_true (g_str_has_prefix (names[i], damaged + strlen (folder) + 1));
+  if (moved_wal != NULL)
+    g_assert_true (g_strv_contains ((const char *const *)names, moved_wal + strlen (folder) + 1));
 
   /* A second damage in the same second does not overwrite the first. */
   g_assert_true (g_file_set_contents (path, "nonsense", -1, NULL));
@@ -1718,6 +1734,7 @@ test_course_edit (void)
   const char *tests_2[] = { "thesis-2", NULL };
   const double scores[] = { 1.0, 0.0, 0.0 };
   AkQuiz *quiz = quiz_at (course, 0);
+  AkQuizProgress *quiz_progress;
   AkThesisMastery *thesis;
   gint64 open_id;
 
@@ -1751,7 +1768,8 @@ test_course_edit (void)
   /* History stays: the earlier attempt still counts. */
   progress = ak_progress_store_get_course_progress (store, course, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (((AkQuizProgress *)g_ptr_array_index (progress->quizzes, 0))->n_attempts, ==, 1);
+  quiz_progress = g_ptr_array_index (progress->quizzes, 0);
+  g_assert_cmpuint (quiz_progress->n_attempts, ==, 1);
   history = ak_progress_store_get_quiz_history (store, "kurs", "quiz-1", &error);
   g_assert_no_error (error);
   g_assert_cmpuint (history->len, ==, 1);

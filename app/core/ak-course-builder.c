@@ -299,7 +299,8 @@ build_lesson (xmlNode    *element,
 
       section = ak_section_new ();
       section->id = dup_attribute (child, "id");
-      for (xmlNode *block = ak_xml_first_element (child); block; block = ak_xml_next_element (block))
+      for (xmlNode *block = ak_xml_first_element (child); block;
+           block = ak_xml_next_element (block))
         {
           if (ak_xml_is_element (block, "title"))
             section->title = build_text (block);

@@ -142,6 +142,19 @@ check_decimal (Checker    *self,
   return TRUE;
 }
 
+/* Titles and names the schema lets through as long as they are not empty,
+ * but which white space alone would leave blank on screen. */
+static void
+check_titles (Checker *self,
+              xmlNode *parent)
+{
+  for (xmlNode *child = ak_xml_first_element (parent); child; child = ak_xml_next_element (child))
+    if ((ak_xml_is_element (child, "title") || ak_xml_is_element (child, "author") ||
+         ak_xml_is_element (child, "publication")) && ak_xml_is_blank (child))
+      report (self, child, NULL, AK_SEVERITY_ERROR, _("The element “%s” must not be empty"),
+              (const char *)child->name);
+}
+
 /**
  * ak_course_resolve_figure:
  * @path: (out) (optional): the figure's absolute path, when it is fine
@@ -193,7 +206,13 @@ check_figure (Checker *self,
               xmlNode *figure)
 {
   const char *src = ak_xml_get_attribute (figure, "src");
+  const char *alt = ak_xml_get_attribute (figure, "alt");
   QUOTE (src);
+
+  /* Screen readers read the description instead of the figure. */
+  if (alt != NULL && *alt == '\0')
+    report (self, figure, "alt", AK_SEVERITY_ERROR, _("The attribute “%s” must not be empty"),
+            "alt");
 
   switch (ak_course_resolve_figure (self->course_dir, src, NULL))
     {
@@ -231,6 +250,7 @@ check_section (Checker *self,
                xmlNode *section)
 {
   claim_id (self, self->ids[ID_SECTION], section);
+  check_titles (self, section);
 
   for (xmlNode *block = ak_xml_first_element (section); block; block = ak_xml_next_element (block))
     {
@@ -252,6 +272,7 @@ check_lesson (Checker *self,
               xmlNode *lesson)
 {
   claim_id (self, self->ids[ID_LESSON], lesson);
+  check_titles (self, lesson);
 
   for (xmlNode *child = ak_xml_first_element (lesson); child; child = ak_xml_next_element (child))
     if (ak_xml_is_element (child, "section"))
@@ -362,7 +383,8 @@ check_gaps (Checker *self,
         continue;
       n_gaps++;
       claim_id (self, self->answer_ids, gap);
-      for (xmlNode *accept = ak_xml_first_element (gap); accept; accept = ak_xml_next_element (accept))
+      for (xmlNode *accept = ak_xml_first_element (gap); accept;
+           accept = ak_xml_next_element (accept))
         check_accept (self, accept);
     }
   return n_gaps;
@@ -377,9 +399,9 @@ typedef struct
 } Counts;
 
 static void
-check_answer_parts (Checker  *self,
-                    xmlNode  *question,
-                    Counts   *counts)
+check_answer_parts (Checker *self,
+                    xmlNode *question,
+                    Counts  *counts)
 {
   gboolean true_false = ak_xml_is_element (question, "true-false");
 
@@ -416,8 +438,8 @@ check_single_choice (Checker    *self,
               "correct=\"true\""),
             id);
   else if (counts->extra_correct != NULL)
-    /* Translators: the count is always 2 or more */
     report (self, counts->extra_correct, "correct", AK_SEVERITY_ERROR,
+            /* Translators: the count is always 2 or more */
             g_dngettext (GETTEXT_PACKAGE,
                          "The single-choice question “%s” has %u correct choice; exactly "
                          "one is allowed",
@@ -517,6 +539,7 @@ check_quiz (Checker *self,
   gint64 percent;
 
   claim_id (self, self->ids[ID_QUIZ], quiz);
+  check_titles (self, quiz);
   if (pass_mark != NULL &&
       (!ak_xml_parse_integer (pass_mark, &percent) || percent < 0 || percent > 100))
     {
@@ -540,6 +563,7 @@ check_source (Checker *self,
   int number;
 
   claim_id (self, self->ids[ID_SOURCE], source);
+  check_titles (self, source);
   if (year != NULL)
     {
       g_autofree char *content = (char *)xmlNodeGetContent (year);
@@ -599,6 +623,7 @@ ak_course_check (AkXmlDocument *document,
     self.course_id = "";
 
   check_uint (&self, root, "minutes");
+  check_titles (&self, root);
   for (xmlNode *child = ak_xml_first_element (root); child; child = ak_xml_next_element (child))
     {
       if (ak_xml_is_element (child, "source"))

@@ -274,6 +274,24 @@ add_directory_candidates (GPtrArray  *files,
     add_candidate (files, seen, g_ptr_array_index (names, i), FALSE);
 }
 
+/* Two files with one course id are a mistake when they come from the same
+ * place: both named on the command line, or both in one folder. From
+ * different places, the earlier one overrides the later by design. */
+static gboolean
+is_same_source (FileEntry *file,
+                FileEntry *owner)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *owner_dir = NULL;
+
+  if (file->explicit || owner->explicit)
+    return file->explicit && owner->explicit;
+
+  dir = g_path_get_dirname (file->path);
+  owner_dir = g_path_get_dirname (owner->path);
+  return g_str_equal (dir, owner_dir);
+}
+
 static void
 load_file (FileEntry  *file,
            GHashTable *files_by_id)
@@ -299,11 +317,20 @@ load_file (FileEntry  *file,
     return;
 
   owner = g_hash_table_lookup (files_by_id, ak_course_get_id (course));
-  if (owner != NULL)
+  if (owner != NULL && is_same_source (file, owner))
     {
       report_at (file, NULL, "id", AK_SEVERITY_ERROR,
                  /* Translators: the second placeholder is a file name */
                  _("The course id “%s” is already used by “%s”; this file is not loaded"),
+                 ak_course_get_id (course), owner->path);
+      return;
+    }
+  else if (owner != NULL)
+    {
+      /* A user's copy of a bundled course is normal: nothing to fix. */
+      report_at (file, NULL, "id", AK_SEVERITY_WARNING,
+                 /* Translators: the second placeholder is a file name */
+                 _("The course “%s” is replaced by the copy in “%s”; this file is not loaded"),
                  ak_course_get_id (course), owner->path);
       return;
     }

@@ -24,15 +24,13 @@ report_file_problem (GPtrArray  *diagnostics,
 
 static void
 report_too_large (GPtrArray  *diagnostics,
-                  const char *path,
-                  guint64     size)
+                  const char *path)
 {
-  g_autofree char *actual = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
   g_autofree char *limit = g_format_size_full (AK_COURSE_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-  /* Translators: both are sizes such as "9.1 MiB" */
-  g_autofree char *message = g_strdup_printf (_("The file is %s large; course files may be "
-                                                "at most %s"),
-                                              actual, limit);
+  /* Translators: %s is a size such as "8.0 MiB" */
+  g_autofree char *message = g_strdup_printf (_("The file is larger than %s, the limit for "
+                                                "course files"),
+                                              limit);
 
   report_file_problem (diagnostics, path, message);
 }
@@ -77,7 +75,7 @@ load (const char *data,
 
   if (length > AK_COURSE_MAX_FILE_SIZE)
     {
-      report_too_large (diagnostics, path, length);
+      report_too_large (diagnostics, path);
       return NULL;
     }
 
@@ -94,8 +92,9 @@ load (const char *data,
 
   /* In file order, as an editor or a compiler would list them; the sort
    * is stable. */
-  g_qsort_with_data (diagnostics->pdata + first, diagnostics->len - first, sizeof (gpointer),
-                     compare_position, NULL);
+  if (diagnostics->len > first)
+    g_qsort_with_data (diagnostics->pdata + first, diagnostics->len - first, sizeof (gpointer),
+                       compare_position, NULL);
 
   if (course != NULL && has_errors_from (diagnostics, first))
     g_clear_object (&course);
@@ -179,7 +178,7 @@ ak_course_loader_load_file (const char *path,
     }
   if (g_file_info_get_size (info) > AK_COURSE_MAX_FILE_SIZE)
     {
-      report_too_large (diagnostics, path, g_file_info_get_size (info));
+      report_too_large (diagnostics, path);
       return NULL;
     }
 

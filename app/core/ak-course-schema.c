@@ -22,7 +22,7 @@ typedef struct
   GMutex              lock;         /* a compiled grammar is not shared between threads */
 } Schema;
 
-/* One problem as libxml2 reports it. */
+/* One problem as libxml2 reports it; the strings are never NULL. */
 typedef struct
 {
   int      code;
@@ -234,6 +234,8 @@ report_misplaced (Translation *self,
     report (self, element, _("The element “%s” is not allowed at this place in “%s”"),
             name_of (element), parent);
   report_missing_children (self, element != NULL ? element->parent : NULL);
+  /* libxml2 does not look inside an element it did not expect. */
+  report_missing_children (self, element);
 }
 
 /* A value libxml2 refused is an attribute's, or else the element's text. */
@@ -326,13 +328,38 @@ report_unexpected (Translation *self,
           error->str1, error->str2);
 }
 
+/* The element a problem is about. libxml2 sometimes passes a child of it,
+ * but names it: in str1 when its content or attributes failed, in str2
+ * when an attribute is not allowed. */
+static xmlNode *
+subject_of (SchemaError *error)
+{
+  xmlNode *element = element_of (error->node);
+  const char *name = NULL;
+
+  if (error->code == XML_RELAXNG_ERR_ATTRVALID || error->code == XML_RELAXNG_ERR_CONTENTVALID)
+    name = error->str1;
+  else if (error->code == XML_RELAXNG_ERR_INVALIDATTR)
+    name = error->str2;
+  if (name == NULL || *name == '\0')
+    return element;
+
+  for (xmlNode *ancestor = element; ancestor != NULL; ancestor = ancestor->parent)
+    if (ancestor->type == XML_ELEMENT_NODE && g_strcmp0 (name_of (ancestor), name) == 0)
+      return ancestor;
+  return element;
+}
+
 /* Problems that name their place. Returns %FALSE for the rest, which wait
  * for report_remaining(). */
 static gboolean
 report_specific (Translation *self,
                  SchemaError *error)
 {
-  xmlNode *element = element_of (error->node);
+  xmlNode *element = subject_of (error);
+
+  if (element == NULL)
+    return FALSE;
 
   switch (error->code)
     {
@@ -396,9 +423,12 @@ static void
 report_remaining (Translation *self,
                   SchemaError *error)
 {
-  xmlNode *element = element_of (error->node);
+  xmlNode *element = subject_of (error);
 
   if (element != NULL && g_hash_table_contains (self->reported, element))
+    return;
+  /* Without a place it only repeats what was said with one. */
+  if (element == NULL && self->n_reported > 0)
     return;
 
   switch (error->code)
@@ -421,13 +451,29 @@ report_remaining (Translation *self,
     }
 }
 
+/* libxml2 stops reading an element's children at the first one out of
+ * place, so what follows it goes unchecked. The rules look at every
+ * element's attributes, and at the children of those not yet reported. */
 static void
-translate (Translation *self)
+sweep (Translation *self,
+       xmlNode     *element)
 {
-  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (; element != NULL; element = ak_xml_next_element (element))
+    {
+      if (element->type != XML_ELEMENT_NODE)
+        continue;
+      diagnose_attributes (self, element);
+      if (!g_hash_table_contains (self->reported, element))
+        report_missing_children (self, element);
+      sweep (self, ak_xml_first_element (element));
+    }
+}
 
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
+/* What libxml2 found missing at the end of each element, for
+ * report_incomplete(). */
+static void
+collect_incomplete (Translation *self)
+{
   for (guint i = 0; i < self->errors->len; i++)
     {
       SchemaError *error = &g_array_index (self->errors, SchemaError, i);
@@ -442,10 +488,19 @@ translate (Translation *self)
           names = g_ptr_array_new ();
           g_hash_table_insert (self->incomplete, element, names);
         }
-      if (error->str1 != NULL && *error->str1 != '\0' &&
+      if (*error->str1 != '\0' &&
           !g_ptr_array_find_with_equal_func (names, error->str1, g_str_equal, NULL))
         g_ptr_array_add (names, error->str1);
     }
+}
+
+static void
+translate (Translation *self)
+{
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  collect_incomplete (self);
 
   for (guint i = 0; i < self->errors->len; i++)
     {
@@ -461,6 +516,8 @@ translate (Translation *self)
   for (guint i = 0; i < pending->len; i++)
     report_remaining (self, &g_array_index (self->errors, SchemaError,
                                             g_array_index (pending, guint, i)));
+
+  sweep (self, ak_xml_document_get_root (self->document));
 }
 
 /**

@@ -23,6 +23,26 @@ is_full_errno (int saved_errno)
   return saved_errno == ENOSPC || saved_errno == EDQUOT || saved_errno == EFBIG;
 }
 
+/* The errno behind SQLite's last I/O error. sqlite3_system_errno() reads
+ * errno only after the transaction was rolled back, by when it may have
+ * changed; the files remember their own last error. */
+static int
+last_io_errno (sqlite3 *db)
+{
+  sqlite3_file *journal = NULL;
+  int value = 0;
+
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_JOURNAL_POINTER, &journal) == SQLITE_OK
+      && journal != NULL && journal->pMethods != NULL
+      && journal->pMethods->xFileControl (journal, SQLITE_FCNTL_LAST_ERRNO, &value) == SQLITE_OK
+      && value != 0)
+    return value;
+  if (sqlite3_file_control (db, "main", SQLITE_FCNTL_LAST_ERRNO, &value) == SQLITE_OK
+      && value != 0)
+    return value;
+  return sqlite3_system_errno (db);
+}
+
 /*
  * Turns a failed SQLite call into an error the learner can read. The
  * system errno behind an I/O error decides between "read-only" and "full",
@@ -39,7 +59,7 @@ ak_progress_set_sqlite_error (GError  **error,
   const char *detail;
 
   if (db != NULL && (primary == SQLITE_IOERR || primary == SQLITE_CANTOPEN))
-    saved_errno = sqlite3_system_errno (db);
+    saved_errno = last_io_errno (db);
   detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
 
   if (primary == SQLITE_READONLY || is_read_only_errno (saved_errno))
@@ -55,14 +75,14 @@ ak_progress_set_sqlite_error (GError  **error,
                          _("Your progress is being used by another program. "
                            "Please try again."));
   else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    /* Translators: %s is a technical detail from the database */
     g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                 /* Translators: %s is a technical detail from the database */
                  _("Your progress database is damaged (%s). Restart Akademie to move it "
                    "aside and start a new one."),
                  detail);
   else
-    /* Translators: %s is a technical detail from the database */
     g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                 /* Translators: %s is a technical detail from the database */
                  _("Your progress could not be read or saved: %s"), detail);
 }
 

@@ -25,14 +25,17 @@
  */
 
 static const char *const columns[] = {
+  /* append_attempt_fields() */
   "learner",
   "course_id", "course_title", "course_version",
   "quiz_id", "quiz_title",
   "attempt_id", "attempt_state", "attempt_started", "attempt_finished",
   "attempt_score", "attempt_max_score", "attempt_passed",
+  /* append_answer_fields() */
   "question_id", "question_title", "question_version", "question_hash",
   "response", "answer_score", "answered", "answer_seconds",
 };
+#define N_ANSWER_FIELDS 8
 
 static const char *const question_versions[] = {
   [AK_QUESTION_VERSION_UNKNOWN] = "unknown",
@@ -41,12 +44,11 @@ static const char *const question_versions[] = {
   [AK_QUESTION_VERSION_REMOVED] = "removed",
 };
 
+/* Appends @value (NULL for an empty field), quoted when it needs to be. */
 static void
-append_field (GString    *line,
+append_value (GString    *line,
               const char *value)
 {
-  if (line->len > 0)
-    g_string_append_c (line, ',');
   if (value == NULL)
     return;
   if (strpbrk (value, ",\"\r\n") == NULL)
@@ -62,6 +64,15 @@ append_field (GString    *line,
       g_string_append_c (line, *p);
     }
   g_string_append_c (line, '"');
+}
+
+/* Appends a field after the first one of a row. */
+static void
+append_field (GString    *line,
+              const char *value)
+{
+  g_string_append_c (line, ',');
+  append_value (line, value);
 }
 
 static void
@@ -87,18 +98,18 @@ append_time (GString *line,
   append_field (line, text);
 }
 
+/* The columns every row of an attempt shares. */
 static void
-append_row (GString           *line,
-            const char        *learner,
-            AkCourse          *course,
-            AkProgressAttempt *attempt,
-            AkProgressAnswer  *answer)
+append_attempt_fields (GString           *line,
+                       const char        *learner,
+                       AkCourse          *course,
+                       AkProgressAttempt *attempt)
 {
   AkQuiz *quiz = course != NULL ? ak_course_find_quiz (course, attempt->quiz_id) : NULL;
   char id[32];
 
   g_string_truncate (line, 0);
-  append_field (line, learner);
+  append_value (line, learner);
   append_field (line, attempt->course_id);
   append_field (line, course != NULL ? ak_course_get_title (course) : attempt->course_id);
   append_field (line, attempt->course_version);
@@ -121,29 +132,28 @@ append_row (GString           *line,
       append_field (line, NULL);
       append_field (line, NULL);
     }
+}
 
-  if (answer != NULL)
-    {
-      AkQuestion *question = quiz != NULL ? ak_quiz_find_question (quiz, answer->question_id)
-                                          : NULL;
-      AkQuestionVersion version = ak_question_version_in_course (course, attempt->quiz_id,
-                                                                 answer->question_id,
-                                                                 answer->question_hash);
+static void
+append_answer_fields (GString           *line,
+                      AkCourse          *course,
+                      AkProgressAttempt *attempt,
+                      AkProgressAnswer  *answer)
+{
+  AkQuiz *quiz = course != NULL ? ak_course_find_quiz (course, attempt->quiz_id) : NULL;
+  AkQuestion *question = quiz != NULL ? ak_quiz_find_question (quiz, answer->question_id) : NULL;
+  AkQuestionVersion version = ak_question_version_in_course (course, attempt->quiz_id,
+                                                             answer->question_id,
+                                                             answer->question_hash);
 
-      append_field (line, answer->question_id);
-      append_field (line, question != NULL ? question->prompt_text : answer->question_id);
-      append_field (line, question_versions[version]);
-      append_field (line, answer->question_hash);
-      append_field (line, answer->response);
-      append_number (line, answer->score);
-      append_time (line, answer->answered);
-      append_number (line, answer->seconds);
-    }
-  else
-    for (guint i = 0; i < 8; i++)
-      append_field (line, NULL);
-
-  g_string_append (line, "\r\n");
+  append_field (line, answer->question_id);
+  append_field (line, question != NULL ? question->prompt_text : answer->question_id);
+  append_field (line, question_versions[version]);
+  append_field (line, answer->question_hash);
+  append_field (line, answer->response);
+  append_number (line, answer->score);
+  append_time (line, answer->answered);
+  append_number (line, answer->seconds);
 }
 
 static GHashTable *
@@ -177,10 +187,14 @@ write_rows (AkProgressStore  *self,
   g_autoptr(AkStatement) select = NULL;
   g_autoptr(GHashTable) course_index = index_courses (courses);
   g_autoptr(GString) line = g_string_new (NULL);
+  g_autoptr(GString) attempt_fields = g_string_new (NULL);
+  g_autoptr(AkProgressAttempt) attempt = NULL;
   const char *learner = ak_progress_store_get_display_name (self);
+  AkCourse *course = NULL;
   int rc;
 
-  for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
+  append_value (line, columns[0]);
+  for (guint i = 1; i < G_N_ELEMENTS (columns); i++)
     append_field (line, columns[i]);
   g_string_append (line, "\r\n");
   if (fwrite (line->str, 1, line->len, file) != line->len)
@@ -192,16 +206,28 @@ write_rows (AkProgressStore  *self,
   sqlite3_bind_int64 (select, 1, ak_progress_store_get_learner_id (self));
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
-      g_autoptr(AkProgressAttempt) attempt = ak_progress_attempt_new_from_row (select);
       g_autoptr(AkProgressAnswer) answer = NULL;
 
+      /* Rows come by attempt: its columns are formatted once. */
+      if (attempt == NULL || attempt->id != sqlite3_column_int64 (select, 0))
+        {
+          g_clear_pointer (&attempt, ak_progress_attempt_free);
+          attempt = ak_progress_attempt_new_from_row (select);
+          course = g_hash_table_lookup (course_index, attempt->course_id);
+          append_attempt_fields (attempt_fields, learner, course, attempt);
+        }
+
+      g_string_assign (line, attempt_fields->str);
       if (sqlite3_column_type (select, AK_PROGRESS_N_ATTEMPT_COLUMNS) != SQLITE_NULL)
         {
           answer = ak_progress_answer_new_from_row (select, AK_PROGRESS_N_ATTEMPT_COLUMNS);
+          append_answer_fields (line, course, attempt, answer);
           (*n_answers)++;
         }
-      append_row (line, learner, g_hash_table_lookup (course_index, attempt->course_id),
-                  attempt, answer);
+      else
+        for (guint i = 0; i < N_ANSWER_FIELDS; i++)
+          append_field (line, NULL);
+      g_string_append (line, "\r\n");
       if (fwrite (line->str, 1, line->len, file) != line->len)
         return errno;
     }

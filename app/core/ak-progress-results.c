@@ -157,7 +157,9 @@ ak_lesson_progress_new (const char *lesson_id)
 AkLessonProgress *
 ak_lesson_progress_new_from_row (sqlite3_stmt *statement)
 {
-  AkLessonProgress *lesson = ak_lesson_progress_new ((const char *)sqlite3_column_text (statement, 0));
+  AkLessonProgress *lesson = g_new0 (AkLessonProgress, 1);
+
+  lesson->lesson_id = column_text (statement, 0);
 
   lesson->first_opened = sqlite3_column_int64 (statement, 1);
   lesson->last_opened = sqlite3_column_int64 (statement, 2);

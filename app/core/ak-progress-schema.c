@@ -626,6 +626,9 @@ open_existing (const char  *path,
     {
       if (*problem == NULL)
         *problem = g_strdup (sqlite3_errmsg (db));
+      /* Closing would fold the WAL into the damaged file, or delete a WAL
+       * that does not fit it; it is to be moved aside as it is. */
+      sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       sqlite3_close (db);
       return OPEN_DAMAGED;
     }
@@ -675,9 +678,10 @@ ak_progress_schema_open (const char  *path,
     {
       int saved_errno = errno;
 
-      ak_progress_set_errno_error (error, saved_errno,
-                                   _("Akademie cannot create the folder “%s” for your progress: %s"),
-                                   folder, g_strerror (saved_errno));
+      ak_progress_set_errno_error (
+        error, saved_errno,
+        _("Akademie cannot create the folder “%s” for your progress: %s"),
+        folder, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -697,9 +701,10 @@ ak_progress_schema_open (const char  *path,
 
           if (saved_errno != ENOENT)
             {
-              ak_progress_set_errno_error (error, saved_errno,
-                                           _("Akademie cannot open your progress database “%s”: %s"),
-                                           path, g_strerror (saved_errno));
+              ak_progress_set_errno_error (
+                error, saved_errno,
+                _("Akademie cannot open your progress database “%s”: %s"),
+                path, g_strerror (saved_errno));
               return NULL;
             }
           if (!create_database (path, error))
@@ -727,9 +732,10 @@ ak_progress_schema_open (const char  *path,
         {
           /* The database this call created is damaged too: something is
            * wrong with the disk, not with the file. */
+          g_debug ("The new progress database %s is damaged too (%s)", path, problem);
           g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
-                       _("Akademie cannot create a working progress database at “%s”: %s"),
-                       path, problem);
+                       _("Akademie cannot create a working progress database at “%s”."),
+                       path);
           g_clear_pointer (damaged_path, g_free);
           return NULL;
         }

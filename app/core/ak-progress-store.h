@@ -16,7 +16,8 @@ G_BEGIN_DECLS
  *
  * Times are microseconds since the Unix epoch (UTC), as g_get_real_time()
  * returns them; 0 means "never". Days are the learner's local calendar days.
- * A store is used from one thread.
+ * Queries return plain structs with a free function, or GPtrArrays that
+ * free their elements. A store is used from one thread.
  */
 
 #define AK_PROGRESS_ERROR (ak_progress_error_quark ())
@@ -283,6 +284,7 @@ gboolean            ak_progress_store_export_csv        (AkProgressStore  *self,
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkProgressAnswer, ak_progress_answer_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkProgressAttempt, ak_progress_attempt_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkLessonProgress, ak_lesson_progress_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkQuizProgress, ak_quiz_progress_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkCourseProgress, ak_course_progress_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkThesisMastery, ak_thesis_mastery_free)
 

@@ -31,6 +31,7 @@ struct _AkSchemaRules
   GHashTable *defines;    /* name → <define> */
   GHashTable *elements;   /* "parent/element" → ElementRule */
   GHashTable *names;      /* every element name the schema knows */
+  GHashTable *regexes;    /* <param name="pattern"> → GRegex, compiled once */
 };
 
 static void
@@ -66,14 +67,6 @@ first_pattern (xmlNode *parent)
   return NULL;
 }
 
-/* Attribute values of the grammar: libxml2 keeps them as one text node. */
-static const char *
-grammar_attribute (xmlNode    *node,
-                   const char *name)
-{
-  return ak_xml_get_attribute (node, name);
-}
-
 typedef struct
 {
   const char  *element;   /* the element whose rules are being collected */
@@ -86,9 +79,9 @@ static void walk (AkSchemaRules *self, xmlNode *pattern, WalkContext *context,
 
 static void
 walk_children (AkSchemaRules *self,
-               xmlNode            *parent,
-               WalkContext        *context,
-               gboolean            required)
+               xmlNode       *parent,
+               WalkContext   *context,
+               gboolean       required)
 {
   for (xmlNode *child = parent->children; child; child = child->next)
     if (is_pattern (child, NULL))
@@ -101,7 +94,7 @@ walk_element (AkSchemaRules *self,
               WalkContext   *context,
               gboolean       required)
 {
-  const char *name = grammar_attribute (pattern, "name");
+  const char *name = ak_xml_get_attribute (pattern, "name");
   g_autofree char *key = NULL;
   WalkContext inner;
 
@@ -126,11 +119,11 @@ walk_element (AkSchemaRules *self,
 
 static void
 walk_attribute (AkSchemaRules *self,
-                xmlNode            *pattern,
-                WalkContext        *context,
-                gboolean            required)
+                xmlNode       *pattern,
+                WalkContext   *context,
+                gboolean       required)
 {
-  const char *name = grammar_attribute (pattern, "name");
+  const char *name = ak_xml_get_attribute (pattern, "name");
   AttributeRule *rule;
 
   if (name == NULL || context->rule == NULL)
@@ -145,11 +138,11 @@ walk_attribute (AkSchemaRules *self,
 
 static void
 walk_ref (AkSchemaRules *self,
-          xmlNode            *pattern,
-          WalkContext        *context,
-          gboolean            required)
+          xmlNode       *pattern,
+          WalkContext   *context,
+          gboolean       required)
 {
-  const char *name = grammar_attribute (pattern, "name");
+  const char *name = ak_xml_get_attribute (pattern, "name");
   xmlNode *define = name != NULL ? g_hash_table_lookup (self->defines, name) : NULL;
   char *key;
 
@@ -163,9 +156,9 @@ walk_ref (AkSchemaRules *self,
 
 static void
 walk (AkSchemaRules *self,
-      xmlNode            *pattern,
-      WalkContext        *context,
-      gboolean            required)
+      xmlNode       *pattern,
+      WalkContext   *context,
+      gboolean       required)
 {
   const char *kind = (const char *)pattern->name;
 
@@ -182,6 +175,29 @@ walk (AkSchemaRules *self,
            g_str_equal (kind, "interleave") || g_str_equal (kind, "mixed") ||
            g_str_equal (kind, "start"))
     walk_children (self, pattern, context, required);
+}
+
+/* XML Schema patterns match the whole value; as regexes they are anchored. */
+static void
+compile_patterns (AkSchemaRules *self,
+                  xmlNode       *node)
+{
+  for (xmlNode *child = node->children; child; child = child->next)
+    {
+      if (!is_pattern (child, NULL))
+        continue;
+      if (is_pattern (child, "param") &&
+          g_strcmp0 (ak_xml_get_attribute (child, "name"), "pattern") == 0)
+        {
+          g_autofree char *content = (char *)xmlNodeGetContent (child);
+          g_autofree char *anchored = g_strdup_printf ("^(?:%s)$", content);
+          GRegex *regex = g_regex_new (anchored, G_REGEX_DOLLAR_ENDONLY, 0, NULL);
+
+          if (regex != NULL)
+            g_hash_table_insert (self->regexes, child, regex);
+        }
+      compile_patterns (self, child);
+    }
 }
 
 /**
@@ -203,17 +219,19 @@ ak_schema_rules_new (xmlDoc *grammar)
   self->grammar = grammar;
   self->defines = g_hash_table_new (g_str_hash, g_str_equal);
   self->names = g_hash_table_new (g_str_hash, g_str_equal);
+  self->regexes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify)g_regex_unref);
   self->elements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify)element_rule_free);
   if (root == NULL)
     return self;
 
   for (xmlNode *child = root->children; child; child = child->next)
-    if (is_pattern (child, "define") && grammar_attribute (child, "name") != NULL)
-      g_hash_table_insert (self->defines, (gpointer)grammar_attribute (child, "name"), child);
+    if (is_pattern (child, "define") && ak_xml_get_attribute (child, "name") != NULL)
+      g_hash_table_insert (self->defines, (gpointer)ak_xml_get_attribute (child, "name"), child);
   for (xmlNode *child = root->children; child; child = child->next)
     if (is_pattern (child, "start"))
       walk (self, child, &context, TRUE);
+  compile_patterns (self, root);
   return self;
 }
 
@@ -248,19 +266,20 @@ collapse_space (const char *value)
 static gboolean pattern_accepts (AkSchemaRules *self, xmlNode *pattern, const char *value);
 
 static gboolean
-param_accepts (xmlNode    *param,
-               const char *value)
+param_accepts (AkSchemaRules *self,
+               xmlNode       *param,
+               const char    *value)
 {
-  const char *name = grammar_attribute (param, "name");
+  const char *name = ak_xml_get_attribute (param, "name");
   g_autofree char *content = (char *)xmlNodeGetContent (param);
+  GRegex *regex;
 
   if (name == NULL || content == NULL)
     return TRUE;
   if (g_str_equal (name, "pattern"))
     {
-      g_autofree char *anchored = g_strdup_printf ("^(?:%s)$", content);
-
-      return g_regex_match_simple (anchored, value, G_REGEX_DOLLAR_ENDONLY, 0);
+      regex = g_hash_table_lookup (self->regexes, param);
+      return regex == NULL || g_regex_match (regex, value, 0, NULL);
     }
   if (g_str_equal (name, "minLength"))
     return g_utf8_strlen (value, -1) >= g_ascii_strtoll (content, NULL, 10);
@@ -270,10 +289,11 @@ param_accepts (xmlNode    *param,
 }
 
 static gboolean
-data_accepts (xmlNode    *data,
-              const char *value)
+data_accepts (AkSchemaRules *self,
+              xmlNode       *data,
+              const char    *value)
 {
-  const char *type_name = grammar_attribute (data, "type");
+  const char *type_name = ak_xml_get_attribute (data, "type");
   xmlSchemaType *type = NULL;
   g_autofree char *collapsed = collapse_space (value);
   const char *facet_value = value;
@@ -286,15 +306,15 @@ data_accepts (xmlNode    *data,
     facet_value = collapsed;
 
   for (xmlNode *param = data->children; param; param = param->next)
-    if (is_pattern (param, "param") && !param_accepts (param, facet_value))
+    if (is_pattern (param, "param") && !param_accepts (self, param, facet_value))
       return FALSE;
   return TRUE;
 }
 
 static gboolean
 list_accepts (AkSchemaRules *self,
-              xmlNode            *list,
-              const char         *value)
+              xmlNode       *list,
+              const char    *value)
 {
   g_auto(GStrv) tokens = NULL;
   g_autofree char *collapsed = collapse_space (value);
@@ -319,8 +339,8 @@ list_accepts (AkSchemaRules *self,
 
 static gboolean
 pattern_accepts (AkSchemaRules *self,
-                 xmlNode            *pattern,
-                 const char         *value)
+                 xmlNode       *pattern,
+                 const char    *value)
 {
   const char *kind;
 
@@ -330,7 +350,7 @@ pattern_accepts (AkSchemaRules *self,
   kind = (const char *)pattern->name;
   if (g_str_equal (kind, "ref"))
     {
-      const char *name = grammar_attribute (pattern, "name");
+      const char *name = ak_xml_get_attribute (pattern, "name");
       xmlNode *define = name != NULL ? g_hash_table_lookup (self->defines, name) : NULL;
 
       return define == NULL || pattern_accepts (self, first_pattern (define), value);
@@ -351,7 +371,7 @@ pattern_accepts (AkSchemaRules *self,
       return g_str_equal (collapsed_expected, collapsed);
     }
   if (g_str_equal (kind, "data"))
-    return data_accepts (pattern, value);
+    return data_accepts (self, pattern, value);
   if (g_str_equal (kind, "list"))
     return list_accepts (self, pattern, value);
   return TRUE;
@@ -434,7 +454,7 @@ collect_values (xmlNode   *pattern,
 /* What a value for @rule looks like, for the message; NULL if unknown. */
 static char *
 describe_rule (AkSchemaRules *self,
-               AttributeRule      *rule)
+               AttributeRule *rule)
 {
   xmlNode *pattern = rule->pattern;
 
@@ -445,7 +465,7 @@ describe_rule (AkSchemaRules *self,
 
   if (is_pattern (pattern, "ref"))
     {
-      const char *name = grammar_attribute (pattern, "name");
+      const char *name = ak_xml_get_attribute (pattern, "name");
 
       if (g_strcmp0 (name, "identifier") == 0)
         return g_strdup (_("an id of letters, digits, “-” and “_” that starts with a letter"));
@@ -464,7 +484,7 @@ describe_rule (AkSchemaRules *self,
       return ak_schema_quote_list ((const char *const *)values->pdata, values->len);
     }
   if (is_pattern (pattern, "data"))
-    return g_strdup (ak_schema_describe_type (grammar_attribute (pattern, "type")));
+    return g_strdup (ak_schema_describe_type (ak_xml_get_attribute (pattern, "type")));
   return NULL;
 }
 
@@ -497,17 +517,18 @@ attribute_name (xmlAttr *attribute)
 
 static void
 report_bad_value (AkSchemaRules *self,
-                  AkXmlDocument      *document,
-                  xmlNode            *element,
-                  AttributeRule      *rule,
-                  const char         *value)
+                  AkXmlDocument *document,
+                  xmlNode       *element,
+                  AttributeRule *rule,
+                  const char    *value)
 {
   g_autofree char *quoted = ak_xml_text_ellipsize (value);
   g_autofree char *expected = describe_rule (self, rule);
 
   if (expected != NULL)
-    /* Translators: the last %s describes a valid value, e.g. "a whole number" */
     ak_xml_document_report (document, element, rule->name, AK_SEVERITY_ERROR,
+                            /* Translators: the last %s describes a valid value, e.g. "a
+                             * whole number" */
                             _("The value “%s” of the attribute “%s” is not valid; expected %s"),
                             quoted, rule->name, expected);
   else

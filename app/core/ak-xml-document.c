@@ -128,8 +128,8 @@ end_element_cb (void          *ctx,
  * mostly a consequence of it. The parser is not stopped from here, as it
  * may still hold pointers into its input. */
 static void
-parser_error_cb (void        *user_data,
-                 xmlError    *error)
+parser_error_cb (void     *user_data,
+                 xmlError *error)
 {
   xmlParserCtxt *ctxt = user_data;
   ParseState *state = ctxt->_private;

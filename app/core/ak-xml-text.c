@@ -13,7 +13,7 @@
 /* The XML declaration is short; a longer one is left to the parser. */
 #define MAX_DECLARATION_LENGTH 1024
 /* Values quoted in messages are cut to this many characters. */
-#define MAX_QUOTED_CHARS 40
+#define MAX_QUOTED_CHARS 80
 
 /* Byte patterns of the encodings libxml2 would detect at the start. */
 static const struct
@@ -147,7 +147,7 @@ ak_xml_text_find_offset (AkXmlText *self,
     return self->length;
 
   p = self->data + g_array_index (starts, gsize, line - 1);
-  end = line < starts->len ? self->data + g_array_index (starts, gsize, line) : self->data + self->length;
+  end = self->data + (line < starts->len ? g_array_index (starts, gsize, line) : self->length);
   for (guint i = 1; i < column && p < end; i++)
     {
       p++;
@@ -249,10 +249,10 @@ skip_space (const char *p,
 /* Finds the value of the encoding pseudo-attribute in an XML declaration
  * at @start; FALSE when there is none. */
 static gboolean
-find_declared_encoding (AkXmlText  *self,
-                        gsize       start,
-                        gsize      *value_offset,
-                        gsize      *value_length)
+find_declared_encoding (AkXmlText *self,
+                        gsize      start,
+                        gsize     *value_offset,
+                        gsize     *value_length)
 {
   const char *p = self->data + start;
   const char *end = self->data + MIN (self->length, start + MAX_DECLARATION_LENGTH);
@@ -304,8 +304,8 @@ report_invalid_utf8 (AkXmlText  *self,
     ak_xml_text_report (self, offset, AK_SEVERITY_ERROR, "%s",
                         _("Course files must not contain null characters"));
   else
-    /* Translators: %02X is the byte value in hexadecimal, e.g. E4 */
     ak_xml_text_report (self, offset, AK_SEVERITY_ERROR,
+                        /* Translators: %02X is the byte value in hexadecimal, e.g. E4 */
                         _("This is not valid UTF-8 text (byte 0x%02X); save the file "
                           "with the encoding UTF-8"),
                         (guchar)*bad);
@@ -332,8 +332,8 @@ ak_xml_text_check_encoding (AkXmlText *self)
       if (self->length >= foreign_encodings[i].n_bytes &&
           memcmp (self->data, foreign_encodings[i].bytes, foreign_encodings[i].n_bytes) == 0)
         {
-          /* Translators: %s is the name of an encoding, e.g. UTF-16 */
           ak_xml_text_report (self, 0, AK_SEVERITY_ERROR,
+                              /* Translators: %s is the name of an encoding, e.g. UTF-16 */
                               _("Course files must be encoded as UTF-8; this file is %s"),
                               foreign_encodings[i].name);
           return FALSE;

@@ -285,6 +285,55 @@ test_window_shows_broken_file (Fixture       *fixture,
   g_assert_cmpuint (count_widgets_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW), ==, 3);
 }
 
+/* main() put garbage where the progress database belongs: the first window
+ * tells the learner that it was moved aside, and where to. */
+static void
+test_window_damaged_progress_notice (void)
+{
+  GtkWindow *window;
+  AdwMessageDialog *dialog = NULL;
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  const char *damaged;
+
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_nonnull (window);
+  wait_for_draw (GTK_WIDGET (window));
+
+  g_assert_nonnull (ak_application_get_store (app));
+  damaged = ak_progress_store_get_damaged_path (ak_application_get_store (app));
+  g_assert_nonnull (damaged);
+  g_assert_true (g_file_test (damaged, G_FILE_TEST_EXISTS));
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel))
+        dialog = ADW_MESSAGE_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  save_screenshot (GTK_WIDGET (dialog), "window-damaged-progress.png");
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Progress File Damaged");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), damaged));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (window);
+}
+
+static void
+write_damaged_progress (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "akademie", NULL);
+  g_autofree char *path = g_build_filename (dir, "progress.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, "this is not a database, it is garbage", -1, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -301,6 +350,7 @@ main (int   argc,
   g_setenv ("XDG_CACHE_HOME", home, TRUE);
   g_test_init (&argc, &argv, NULL);
 
+  write_damaged_progress ();
   app = ak_application_new ();
   /* Tests run side by side: none may become the primary instance of another. */
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
@@ -313,6 +363,7 @@ main (int   argc,
               fixture_set_up, test_window_empty_state, fixture_tear_down);
   g_test_add ("/window/shows-broken-file", Fixture, NULL,
               fixture_set_up, test_window_shows_broken_file, fixture_tear_down);
+  g_test_add_func ("/window/damaged-progress-notice", test_window_damaged_progress_notice);
 
   status = g_test_run ();
   g_clear_object (&app);
