@@ -11,8 +11,6 @@ struct _AkCourseRow
 {
   AdwActionRow parent_instance;
 
-  GtkLabel    *details_label;
-
   AkCourse    *course;
 };
 
@@ -26,8 +24,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* "3 lessons", "18 questions", "about 45 minutes" on lines of their own,
- * so that the column stays narrow beside the summary. */
+/* "3 lessons · 18 questions · about 45 minutes": first under the title, so
+ * that it stays visible when a narrow window shortens the summary. */
 static char *
 format_details (AkCourse *course)
 {
@@ -45,7 +43,8 @@ format_details (AkCourse *course)
   duration = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "about %u minute", "about %u minutes", minutes),
                               minutes);
 
-  return g_strjoin ("\n", lessons, questions, duration, NULL);
+  /* Translators: course details, e.g. "3 lessons · 18 questions · about 45 minutes" */
+  return g_strdup_printf (_("%s · %s · %s"), lessons, questions, duration);
 }
 
 static void
@@ -53,11 +52,13 @@ update_row (AkCourseRow *self)
 {
   g_autofree char *title = g_markup_escape_text (ak_course_get_title (self->course), -1);
   g_autofree char *details = format_details (self->course);
+  g_autofree char *escaped_details = g_markup_escape_text (details, -1);
+  g_autofree char *subtitle = NULL;
 
+  /* The summary is Pango markup already: its emphasis stays. */
+  subtitle = g_strconcat (escaped_details, "\n", ak_course_get_summary (self->course), NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
-  /* The summary is Pango markup already: emphasis stays. */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), ak_course_get_summary (self->course));
-  gtk_label_set_label (self->details_label, details);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
 }
 
 static void
@@ -127,7 +128,6 @@ ak_course_row_class_init (AkCourseRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ak-course-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, AkCourseRow, details_label);
 }
 
 static void

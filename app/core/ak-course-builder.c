@@ -180,20 +180,6 @@ dup_attribute (xmlNode    *element,
   return g_strdup (ak_xml_get_attribute (element, name));
 }
 
-static char *
-build_text_attribute (xmlNode    *element,
-                      const char *name)
-{
-  Inline writer;
-  char *text;
-
-  inline_init (&writer);
-  inline_append_text (&writer, ak_xml_get_attribute (element, name));
-  text = inline_steal_text (&writer);
-  inline_clear (&writer);
-  return text;
-}
-
 static AkSource *
 build_source (xmlNode *element)
 {
@@ -257,7 +243,7 @@ build_block (xmlNode    *element,
       block = ak_block_new (AK_BLOCK_FIGURE);
       ak_course_resolve_figure (course_dir, ak_xml_get_attribute (element, "src"),
                                 &block->figure_path);
-      block->alt = build_text_attribute (element, "alt");
+      block->alt = dup_attribute (element, "alt");
       block->markup = build_markup (ak_xml_find_element (element, "caption"), &block->text);
       return block;
     }

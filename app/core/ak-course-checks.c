@@ -57,9 +57,6 @@ report (Checker    *self,
     self->n_errors++;
 }
 
-/* A value from the file, fit for quoting in a message. */
-#define QUOTE(value) g_autofree char *quoted = ak_xml_text_ellipsize (value)
-
 /* Returns %FALSE when the id was taken already. */
 static gboolean
 claim_id (Checker    *self,
@@ -74,7 +71,7 @@ claim_id (Checker    *self,
   first = g_hash_table_lookup (ids, id);
   if (first != NULL)
     {
-      QUOTE (id);
+      g_autofree char *quoted = ak_xml_text_ellipsize (id);
 
       report (self, element, "id", AK_SEVERITY_ERROR,
               _("The id “%s” is already used (first on line %u)"),
@@ -93,7 +90,7 @@ check_source_reference (Checker *self,
 
   if (source != NULL && !g_hash_table_contains (self->ids[ID_SOURCE], source))
     {
-      QUOTE (source);
+      g_autofree char *quoted = ak_xml_text_ellipsize (source);
 
       report (self, element, "source", AK_SEVERITY_ERROR,
               _("The source “%s” is not declared in this course"), quoted);
@@ -106,7 +103,7 @@ report_too_large (Checker    *self,
                   const char *attribute,
                   const char *value)
 {
-  QUOTE (value);
+  g_autofree char *quoted = ak_xml_text_ellipsize (value);
 
   report (self, element, attribute, AK_SEVERITY_ERROR, _("The number “%s” is too large"), quoted);
 }
@@ -207,7 +204,7 @@ check_figure (Checker *self,
 {
   const char *src = ak_xml_get_attribute (figure, "src");
   const char *alt = ak_xml_get_attribute (figure, "alt");
-  QUOTE (src);
+  g_autofree char *quoted = ak_xml_text_ellipsize (src);
 
   /* Screen readers read the description instead of the figure. */
   if (alt != NULL && *alt == '\0')
@@ -282,8 +279,9 @@ check_lesson (Checker *self,
 /* "thesis" or "this-course:thesis" must name a thesis of this course;
  * references into other courses are the course library's business. */
 static void
-check_tests (Checker *self,
-             xmlNode *question)
+check_tests (Checker    *self,
+             xmlNode    *question,
+             const char *id)
 {
   g_auto(GStrv) references = ak_xml_split_list (ak_xml_get_attribute (question, "tests"));
 
@@ -305,21 +303,18 @@ check_tests (Checker *self,
                                                                        thesis));
       else
         {
-          QUOTE (references[i]);
-          g_autofree char *question_id = ak_xml_text_ellipsize (ak_xml_get_attribute (question,
-                                                                                   "id"));
+          g_autofree char *quoted = ak_xml_text_ellipsize (references[i]);
 
           report (self, question, "tests", AK_SEVERITY_ERROR,
                   _("The question “%s” tests the thesis “%s”, which does not exist in this "
                     "course"),
-                  question_id, quoted);
+                  id, quoted);
         }
     }
 }
 
 static void
 check_feedback (Checker  *self,
-                xmlNode  *question,
                 xmlNode  *feedback,
                 gboolean  true_false)
 {
@@ -331,7 +326,7 @@ check_feedback (Checker  *self,
 
   if (true_false && !g_str_equal (choice, "true") && !g_str_equal (choice, "false"))
     {
-      QUOTE (choice);
+      g_autofree char *quoted = ak_xml_text_ellipsize (choice);
 
       report (self, feedback, "choice", AK_SEVERITY_ERROR,
               _("Feedback in a true-or-false question is for “true” or “false”, not “%s”"),
@@ -340,7 +335,7 @@ check_feedback (Checker  *self,
     }
   if (!true_false && !g_hash_table_contains (self->answer_ids, choice))
     {
-      QUOTE (choice);
+      g_autofree char *quoted = ak_xml_text_ellipsize (choice);
 
       report (self, feedback, "choice", AK_SEVERITY_ERROR,
               _("The feedback is for the choice “%s”, which this question does not have"),
@@ -351,7 +346,7 @@ check_feedback (Checker  *self,
   earlier = g_hash_table_lookup (self->feedback, choice);
   if (earlier != NULL)
     {
-      QUOTE (choice);
+      g_autofree char *quoted = ak_xml_text_ellipsize (choice);
 
       report (self, feedback, "choice", AK_SEVERITY_ERROR,
               _("There is already feedback for the choice “%s” (on line %u)"),
@@ -418,7 +413,7 @@ check_answer_parts (Checker *self,
             counts->extra_correct = child;
         }
       else if (ak_xml_is_element (child, "feedback"))
-        check_feedback (self, question, child, true_false);
+        check_feedback (self, child, true_false);
       else if (ak_xml_is_element (child, "text"))
         counts->n_gaps += check_gaps (self, child);
       else if (ak_xml_is_element (child, "accept"))
@@ -473,7 +468,8 @@ check_numeric (Checker    *self,
   check_decimal (self, question, "value", &value);
   if (check_decimal (self, question, "tolerance", &tolerance) && tolerance < 0)
     {
-      QUOTE (ak_xml_get_attribute (question, "tolerance"));
+      const char *written = ak_xml_get_attribute (question, "tolerance");
+      g_autofree char *quoted = ak_xml_text_ellipsize (written);
 
       report (self, question, "tolerance", AK_SEVERITY_ERROR,
               _("The tolerance “%s” of the question “%s” is negative"), quoted, id);
@@ -509,7 +505,7 @@ check_question (Checker *self,
   Counts counts = { 0, };
 
   claim_id (self, self->ids[ID_QUESTION], question);
-  check_tests (self, question);
+  check_tests (self, question, id);
   check_uint (self, question, "points");
 
   g_hash_table_remove_all (self->answer_ids);
@@ -543,7 +539,7 @@ check_quiz (Checker *self,
   if (pass_mark != NULL &&
       (!ak_xml_parse_integer (pass_mark, &percent) || percent < 0 || percent > 100))
     {
-      QUOTE (pass_mark);
+      g_autofree char *quoted = ak_xml_text_ellipsize (pass_mark);
       g_autofree char *id = ak_xml_text_ellipsize (ak_xml_get_attribute (quiz, "id"));
 
       report (self, quiz, "pass-mark", AK_SEVERITY_ERROR,
@@ -570,7 +566,7 @@ check_source (Checker *self,
 
       if (!ak_xml_parse_year (content, &number))
         {
-          QUOTE (content);
+          g_autofree char *quoted = ak_xml_text_ellipsize (content);
 
           report (self, year, NULL, AK_SEVERITY_ERROR, _("The number “%s” is too large"), quoted);
         }
@@ -586,7 +582,7 @@ warn_untested_theses (Checker *self)
 
       if (!g_hash_table_contains (self->tested, thesis))
         {
-          QUOTE (ak_xml_get_attribute (thesis, "id"));
+          g_autofree char *quoted = ak_xml_text_ellipsize (ak_xml_get_attribute (thesis, "id"));
 
           report (self, thesis, NULL, AK_SEVERITY_WARNING,
                   _("No question tests the thesis “%s”"), quoted);

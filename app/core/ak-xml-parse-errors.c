@@ -96,6 +96,9 @@ describe_parser_error (AkXmlText      *text,
       return g_strdup_printf (_("The element “<%s>” is never closed"), str1);
 
     case XML_ERR_GT_REQUIRED:
+      /* libxml2 names the element for start tags only. */
+      if (str1 == NULL || *str1 == '\0')
+        return g_strdup (_("The end tag is not closed with “>”"));
       return g_strdup_printf (_("The start tag “<%s>” is not closed with “>”"), str1);
 
     case XML_ERR_LTSLASH_REQUIRED:
