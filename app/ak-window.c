@@ -48,7 +48,8 @@ update_problems (AkWindow *self)
 {
   g_auto(GStrv) files = ak_course_library_list_files (self->library);
   GtkWidget *child;
-  gboolean any = FALSE;
+  GtkWidget *only_row = NULL;
+  guint n_rows = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
     gtk_list_box_remove (self->problem_list, child);
@@ -60,12 +61,15 @@ update_problems (AkWindow *self)
       if (diagnostics == NULL || !ak_diagnostic_list_has_errors (diagnostics))
         continue;
 
-      gtk_list_box_append (self->problem_list,
-                           GTK_WIDGET (ak_problem_row_new (files[i], diagnostics)));
-      any = TRUE;
+      only_row = GTK_WIDGET (ak_problem_row_new (files[i], diagnostics));
+      gtk_list_box_append (self->problem_list, only_row);
+      n_rows++;
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), any);
+  /* A trainer working on one file wants its problems in sight at once. */
+  if (n_rows == 1)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (only_row), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n_rows > 0);
 }
 
 static void

@@ -13,9 +13,14 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(AkApplication) app = NULL;
+  const char *localedir = g_getenv ("AKADEMIE_LOCALEDIR");
+
+  /* An uninstalled build (meson devenv) finds its catalogues in the build tree. */
+  if (localedir == NULL)
+    localedir = LOCALEDIR;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
