@@ -16,34 +16,6 @@ struct _AkProblemRow
 
 G_DEFINE_FINAL_TYPE (AkProblemRow, ak_problem_row, ADW_TYPE_EXPANDER_ROW)
 
-static char *
-format_counts (GPtrArray *diagnostics)
-{
-  guint n_errors = 0;
-  guint n_warnings = 0;
-  g_autofree char *errors = NULL;
-  g_autofree char *warnings = NULL;
-
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      AkDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
-
-      if (diagnostic->severity == AK_SEVERITY_ERROR)
-        n_errors++;
-      else
-        n_warnings++;
-    }
-
-  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors), n_errors);
-  if (n_warnings == 0)
-    return g_steal_pointer (&errors);
-
-  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
-                              n_warnings);
-  /* Translators: e.g. "2 errors, 1 warning" */
-  return g_strdup_printf (_("%s, %s"), errors, warnings);
-}
-
 static GtkWidget *
 create_diagnostic_row (const AkDiagnostic *diagnostic)
 {
@@ -89,6 +61,8 @@ ak_problem_row_new (const char *path,
   g_autofree char *basename = NULL;
   g_autofree char *title = NULL;
   g_autofree char *counts = NULL;
+  guint n_errors;
+  guint n_warnings;
   GtkWidget *icon;
 
   g_return_val_if_fail (path != NULL, NULL);
@@ -96,7 +70,8 @@ ak_problem_row_new (const char *path,
 
   basename = g_path_get_basename (path);
   title = g_markup_escape_text (basename, -1);
-  counts = format_counts (diagnostics);
+  ak_diagnostic_list_count (diagnostics, &n_errors, &n_warnings);
+  counts = ak_diagnostic_format_counts (n_errors, n_warnings);
 
   self = g_object_new (AK_TYPE_PROBLEM_ROW,
                        "title", title,

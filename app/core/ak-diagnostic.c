@@ -92,6 +92,51 @@ ak_diagnostic_list_has_errors (GPtrArray *diagnostics)
 }
 
 void
+ak_diagnostic_list_count (GPtrArray *diagnostics,
+                          guint     *n_errors,
+                          guint     *n_warnings)
+{
+  guint errors = 0;
+
+  g_return_if_fail (diagnostics != NULL);
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    if (((AkDiagnostic *)g_ptr_array_index (diagnostics, i))->severity == AK_SEVERITY_ERROR)
+      errors++;
+
+  if (n_errors != NULL)
+    *n_errors = errors;
+  if (n_warnings != NULL)
+    *n_warnings = diagnostics->len - errors;
+}
+
+/**
+ * ak_diagnostic_format_counts:
+ *
+ * Returns: (transfer full): "2 errors, 1 warning", leaving out a count of
+ *   zero unless both are zero
+ */
+char *
+ak_diagnostic_format_counts (guint n_errors,
+                             guint n_warnings)
+{
+  g_autofree char *errors = NULL;
+  g_autofree char *warnings = NULL;
+
+  errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
+                            n_errors);
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
+                              n_warnings);
+
+  if (n_warnings == 0)
+    return g_steal_pointer (&errors);
+  if (n_errors == 0)
+    return g_steal_pointer (&warnings);
+  /* Translators: e.g. "2 errors, 1 warning" */
+  return g_strdup_printf (_("%s, %s"), errors, warnings);
+}
+
+void
 ak_diagnostic_list_add (GPtrArray  *diagnostics,
                         const char *file,
                         guint       line,

@@ -34,6 +34,11 @@ void          ak_diagnostic_free      (AkDiagnostic       *self);
 char         *ak_diagnostic_to_string (const AkDiagnostic *self);
 GPtrArray    *ak_diagnostic_list_new  (void);
 gboolean      ak_diagnostic_list_has_errors (GPtrArray    *diagnostics);
+void          ak_diagnostic_list_count (GPtrArray         *diagnostics,
+                                        guint             *n_errors,
+                                        guint             *n_warnings);
+char         *ak_diagnostic_format_counts (guint           n_errors,
+                                           guint           n_warnings);
 void          ak_diagnostic_list_add  (GPtrArray          *diagnostics,
                                        const char         *file,
                                        guint               line,

@@ -38,44 +38,30 @@ format_summary (const char *path,
                 GPtrArray  *diagnostics,
                 AkCourse   *course)
 {
-  g_autofree char *errors = NULL;
   g_autofree char *warnings = NULL;
   g_autofree char *lessons = NULL;
   g_autofree char *questions = NULL;
-  guint n_errors = 0;
-  guint n_warnings = 0;
+  guint n_errors;
+  guint n_warnings;
   guint n_lessons;
   guint n_questions;
 
-  for (guint i = 0; i < diagnostics->len; i++)
-    {
-      AkDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+  ak_diagnostic_list_count (diagnostics, &n_errors, &n_warnings);
 
-      if (diagnostic->severity == AK_SEVERITY_ERROR)
-        n_errors++;
-      else
-        n_warnings++;
+  if (course == NULL)
+    {
+      g_autofree char *counts = NULL;
+
+      /* A file without a course but also without an error cannot happen;
+       * count it as one so that the verdict stays "invalid". */
+      counts = ak_diagnostic_format_counts (MAX (n_errors, 1), n_warnings);
+      /* Translators: a file name and its problems: "kurs.xml: 2 errors, 1 warning" */
+      return g_strdup_printf (_("%s: %s"), path, counts);
     }
 
   warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
                                            n_warnings),
                               n_warnings);
-
-  if (course == NULL)
-    {
-      /* A file without a course but also without an error cannot happen;
-       * count it as one so that the verdict stays "invalid". */
-      n_errors = MAX (n_errors, 1);
-      errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
-                                n_errors);
-      if (n_warnings == 0)
-        /* Translators: a file name and a number of errors: "kurs.xml: 2 errors" */
-        return g_strdup_printf (_("%s: %s"), path, errors);
-      /* Translators: a file name, a number of errors and of warnings:
-       * "kurs.xml: 2 errors, 1 warning" */
-      return g_strdup_printf (_("%s: %s, %s"), path, errors, warnings);
-    }
-
   n_lessons = ak_course_get_lessons (course)->len;
   lessons = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u lesson", "%u lessons", n_lessons),
                              n_lessons);
