@@ -1,0 +1,48 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The real executable on the command line, with no display at all:
+# --validate and --export-progress must neither need one nor open a window.
+# Usage: test-cli.sh AKADEMIE SOURCE_ROOT
+
+akademie=$1
+source_root=$2
+broken=$source_root/tests/data/library/kaputt.xml
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+unset DISPLAY WAYLAND_DISPLAY
+export XDG_DATA_HOME="$scratch/data"
+export AKADEMIE_BUNDLED_COURSES_DIR="$source_root/courses"
+
+n=0
+check () {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; failed=1; fi
+}
+
+echo "1..6"
+
+"$akademie" --validate "$source_root"/courses/*.xml > "$scratch/out" 2>&1
+check $? "every bundled course is valid (exit 0)"
+
+"$akademie" --validate "$broken" "$source_root/courses/beispielkurs.xml" > "$scratch/out" 2>&1
+status=$?
+[ $status -eq 1 ]
+check $? "a broken file makes the exit status 1 (got $status)"
+
+grep -q "^$broken:[0-9]*:[0-9]*: error: " "$scratch/out"
+check $? "problems are printed as file:line:column: error: message"
+
+grep -q "beispielkurs.xml: valid" "$scratch/out"
+check $? "the good file next to the broken one is still checked"
+
+"$akademie" --validate > "$scratch/out" 2>&1
+status=$?
+[ $status -eq 2 ]
+check $? "no files to check is a usage error (exit 2, got $status)"
+
+"$akademie" --export-progress "$scratch/progress.csv" > "$scratch/out" 2>&1 &&
+  head -n 1 "$scratch/progress.csv" | grep -q '^learner,course_id,'
+check $? "--export-progress writes a CSV file with its header"
+
+exit ${failed:-0}
