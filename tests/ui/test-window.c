@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "ak-application.h"
+#include "ak-course-row.h"
 #include "ak-window.h"
 
 /* The main window as a learner meets it: the course list, the empty state,
@@ -115,12 +116,11 @@ static void
 wait_for_draw (GtkWidget *widget)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (300, timeout_cb, &timed_out);
 
+  g_timeout_add (300, timeout_cb, &timed_out);
   while (!timed_out)
     g_main_context_iteration (NULL, TRUE);
   g_assert_true (gtk_widget_get_mapped (widget));
-  (void)id;
 }
 
 static void
@@ -352,6 +352,51 @@ write_damaged_progress (void)
   g_assert_no_error (error);
 }
 
+static gboolean
+problems_shown (Fixture *fixture)
+{
+  return find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0) != NULL;
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* A trainer fixes the file in an editor: the window follows by itself. */
+static void
+test_window_follows_file_changes (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autofree char *fixed = NULL;
+  g_autofree char *source = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
+                                              "web20-party.xml", NULL);
+  gint64 deadline;
+  guint tick;
+
+  write_file (fixture->courses_dir, "entwurf.xml", "<course");
+  start_app (fixture);
+  ak_course_library_set_watch (fixture->library, TRUE);
+  wait_for_draw (GTK_WIDGET (fixture->window));
+  g_assert_true (problems_shown (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
+
+  g_assert_true (g_file_get_contents (source, &fixed, NULL, NULL));
+  write_file (fixture->courses_dir, "entwurf.xml", fixed);
+
+  /* The tick wakes the loop, so that the deadline holds even if nothing happens. */
+  tick = g_timeout_add (100, tick_cb, NULL);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (problems_shown (fixture) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+
+  g_assert_false (problems_shown (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+  g_assert_nonnull (find_widget_of_type (GTK_WIDGET (fixture->window), AK_TYPE_COURSE_ROW, 0));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +426,8 @@ main (int   argc,
               fixture_set_up, test_window_empty_state, fixture_tear_down);
   g_test_add ("/window/shows-broken-file", Fixture, NULL,
               fixture_set_up, test_window_shows_broken_file, fixture_tear_down);
+  g_test_add ("/window/follows-file-changes", Fixture, NULL,
+              fixture_set_up, test_window_follows_file_changes, fixture_tear_down);
   g_test_add_func ("/window/damaged-progress-notice", test_window_damaged_progress_notice);
 
   status = g_test_run ();
