@@ -22,6 +22,8 @@ struct _AkWindow
   AdwPreferencesGroup *problems_group;
   GtkListBox          *problem_list;
 
+  GtkStringList       *problem_files;
+
   AkCourseLibrary     *library;
   GSettings           *settings;
 };
@@ -43,33 +45,43 @@ create_course_row_cb (gpointer item,
   return GTK_WIDGET (ak_course_row_new (AK_COURSE (item)));
 }
 
+/* The files that failed to load, by path; their rows read the diagnostics
+ * from the library when they are created. */
+static GtkWidget *
+create_problem_row_cb (gpointer item,
+                       gpointer user_data)
+{
+  AkWindow *self = user_data;
+  const char *path = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+  GPtrArray *diagnostics = ak_course_library_get_diagnostics (self->library, path);
+  GtkWidget *row = GTK_WIDGET (ak_problem_row_new (path, diagnostics));
+
+  /* A trainer working on one file wants its problems in sight at once. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->problem_files)) == 1)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  return row;
+}
+
 static void
 update_problems (AkWindow *self)
 {
   g_auto(GStrv) files = ak_course_library_list_files (self->library);
-  GtkWidget *child;
-  GtkWidget *only_row = NULL;
-  guint n_rows = 0;
+  g_autoptr(GStrvBuilder) broken = g_strv_builder_new ();
+  g_auto(GStrv) paths = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->problem_list))) != NULL)
-    gtk_list_box_remove (self->problem_list, child);
-
-  for (guint i = 0; files != NULL && files[i] != NULL; i++)
+  for (guint i = 0; files[i] != NULL; i++)
     {
       GPtrArray *diagnostics = ak_course_library_get_diagnostics (self->library, files[i]);
 
-      if (diagnostics == NULL || !ak_diagnostic_list_has_errors (diagnostics))
-        continue;
-
-      only_row = GTK_WIDGET (ak_problem_row_new (files[i], diagnostics));
-      gtk_list_box_append (self->problem_list, only_row);
-      n_rows++;
+      if (diagnostics != NULL && ak_diagnostic_list_has_errors (diagnostics))
+        g_strv_builder_add (broken, files[i]);
     }
+  paths = g_strv_builder_end (broken);
 
-  /* A trainer working on one file wants its problems in sight at once. */
-  if (n_rows == 1)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (only_row), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n_rows > 0);
+  gtk_string_list_splice (self->problem_files, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->problem_files)),
+                          (const char * const *)paths);
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), paths[0] != NULL);
 }
 
 static void
@@ -172,6 +184,8 @@ ak_window_constructed (GObject *object)
   g_assert (self->library != NULL);
   gtk_list_box_bind_model (self->course_list, G_LIST_MODEL (self->library),
                            create_course_row_cb, NULL, NULL);
+  gtk_list_box_bind_model (self->problem_list, G_LIST_MODEL (self->problem_files),
+                           create_problem_row_cb, self, NULL);
   g_signal_connect_object (self->library, "reloaded",
                            G_CALLBACK (library_reloaded_cb), self, G_CONNECT_SWAPPED);
   update_view (self);
@@ -184,9 +198,12 @@ ak_window_dispose (GObject *object)
 
   if (self->course_list != NULL)
     gtk_list_box_bind_model (self->course_list, NULL, NULL, NULL, NULL);
+  if (self->problem_list != NULL)
+    gtk_list_box_bind_model (self->problem_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_WINDOW);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->problem_files);
 
   G_OBJECT_CLASS (ak_window_parent_class)->dispose (object);
 }
@@ -264,6 +281,8 @@ static void
 ak_window_init (AkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->problem_files = gtk_string_list_new (NULL);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
