@@ -107,7 +107,8 @@ ak_application_handle_local_options (GApplication *app,
     {
       if (files == NULL || files[0] == NULL)
         {
-          g_printerr ("%s\n", _("Give the course files to check, e.g. “akademie --validate course.xml”."));
+          g_printerr ("%s\n",
+                      _("Give the course files to check, e.g. “akademie --validate course.xml”."));
           return 2;
         }
       return ak_validate_command_run_stdio (files);
@@ -270,8 +271,8 @@ ak_application_init (AkApplication *self)
   static const char *quit_accels[] = { "<Control>q", NULL };
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
-  g_application_set_option_context_summary (G_APPLICATION (self),
-                                            _("Learn with the courses of the social-media academy."));
+  g_application_set_option_context_summary (
+      G_APPLICATION (self), _("Learn with the courses of the social-media academy."));
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);

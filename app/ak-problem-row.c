@@ -23,21 +23,23 @@ create_diagnostic_row (const AkDiagnostic *diagnostic)
   GtkWidget *icon;
   g_autofree char *message = g_markup_escape_text (diagnostic->message, -1);
   g_autofree char *position = NULL;
+  gboolean is_error;
 
   if (diagnostic->line > 0)
     /* Translators: where a problem is in a course file */
-    position = g_strdup_printf (_("Line %u, column %u"), diagnostic->line, MAX (diagnostic->column, 1u));
+    position = g_strdup_printf (_("Line %u, column %u"),
+                                diagnostic->line, MAX (diagnostic->column, 1u));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), message);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), position);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
 
-  icon = gtk_image_new_from_icon_name (diagnostic->severity == AK_SEVERITY_ERROR
-                                       ? "dialog-error-symbolic" : "dialog-warning-symbolic");
-  gtk_widget_add_css_class (icon, diagnostic->severity == AK_SEVERITY_ERROR ? "error" : "warning");
+  is_error = diagnostic->severity == AK_SEVERITY_ERROR;
+  icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic"
+                                                : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, is_error ? "error" : "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  diagnostic->severity == AK_SEVERITY_ERROR ? _("Error") : _("Warning"),
-                                  -1);
+                                  is_error ? _("Error") : _("Warning"), -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;

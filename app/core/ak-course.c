@@ -327,8 +327,10 @@ ak_question_update_hash (AkQuestion *question)
   hash_field (checksum, "umlauts", question->umlaut_spellings ? "1" : "0");
   if (question->type == AK_QUESTION_NUMERIC)
     {
-      hash_field (checksum, "value", g_ascii_dtostr (number, sizeof number, question->value));
-      hash_field (checksum, "tolerance", g_ascii_dtostr (number, sizeof number, question->tolerance));
+      hash_field (checksum, "value",
+                  g_ascii_dtostr (number, sizeof number, question->value));
+      hash_field (checksum, "tolerance",
+                  g_ascii_dtostr (number, sizeof number, question->tolerance));
       hash_field (checksum, "unit", question->unit);
     }
 

@@ -125,7 +125,8 @@ ak_diagnostic_format_counts (guint n_errors,
 
   errors = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u error", "%u errors", n_errors),
                             n_errors);
-  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings", n_warnings),
+  warnings = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u warning", "%u warnings",
+                                           n_warnings),
                               n_warnings);
 
   if (n_warnings == 0)

@@ -210,10 +210,10 @@ row_shows_markup (GtkWidget  *row,
 static GtkWidget *
 visible_stack_child (Fixture *fixture)
 {
-  GtkStack *stack = GTK_STACK (find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_STACK, 0));
+  GtkWidget *stack = find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_STACK, 0);
 
   g_assert_nonnull (stack);
-  return gtk_stack_get_visible_child (stack);
+  return gtk_stack_get_visible_child (GTK_STACK (stack));
 }
 
 static void
@@ -238,10 +238,12 @@ test_window_lists_courses (Fixture       *fixture,
                    "Beispielkurs: Gute Beiträge schreiben");
   /* Size first, then the summary with its emphasis kept as markup. */
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row),
-                                   "2 lessons · 10 questions · about 20 minutes\nWie ein Akademie-Kurs"));
+                                   "2 lessons · 10 questions · about 20 minutes\n"
+                                   "Wie ein Akademie-Kurs"));
   g_assert_true (row_shows_markup (GTK_WIDGET (row), "die <i>gelesen</i> werden"));
 
-  title = ADW_WINDOW_TITLE (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_WINDOW_TITLE, 0));
+  title = ADW_WINDOW_TITLE (find_widget_of_type (GTK_WIDGET (fixture->window),
+                                                 ADW_TYPE_WINDOW_TITLE, 0));
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "1 course");
 
   /* No problem group when every file is fine. */
@@ -284,7 +286,8 @@ test_window_shows_broken_file (Fixture       *fixture,
   save_screenshot (GTK_WIDGET (fixture->window), "window-problems.png");
 
   /* The good course is still listed; the broken file is shown with its problem. */
-  problem = ADW_EXPANDER_ROW (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0));
+  problem = ADW_EXPANDER_ROW (find_widget_of_type (GTK_WIDGET (fixture->window),
+                                                   ADW_TYPE_EXPANDER_ROW, 0));
   g_assert_nonnull (problem);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (problem)), ==, "kaputt.xml");
   g_assert_cmpstr (adw_expander_row_get_subtitle (problem), ==, "1 error");
@@ -300,7 +303,8 @@ test_window_shows_broken_file (Fixture       *fixture,
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message_row)), ==,
                    "The end tag is not closed with “&gt;”");
   /* Course row, expander header and one message. */
-  g_assert_cmpuint (count_widgets_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW), ==, 3);
+  g_assert_cmpuint (count_widgets_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW),
+                    ==, 3);
 }
 
 /* main() put garbage where the progress database belongs: the first window
