@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 
 #include "ak-application.h"
+#include "ak-course-loader.h"
 #include "ak-course-row.h"
 #include "ak-window.h"
 
@@ -356,6 +357,28 @@ write_damaged_progress (void)
   g_assert_no_error (error);
 }
 
+/* A row shows its course and lets go of it with nothing left behind. */
+static void
+test_course_row_lifecycle (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
+                                            "medienvielfalt.xml", NULL);
+  g_autoptr(GPtrArray) diagnostics = ak_diagnostic_list_new ();
+  AkCourse *course = ak_course_loader_load_file (path, diagnostics);
+  AkCourseRow *row;
+
+  g_assert_nonnull (course);
+  row = g_object_ref_sink (ak_course_row_new (course));
+  g_assert_true (ak_course_row_get_course (row) == course);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   ak_course_get_title (course));
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                                   "3 lessons · 20 questions · about 35 minutes\n"));
+
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (course);
+}
+
 static gboolean
 problems_shown (Fixture *fixture)
 {
@@ -432,6 +455,7 @@ main (int   argc,
               fixture_set_up, test_window_shows_broken_file, fixture_tear_down);
   g_test_add ("/window/follows-file-changes", Fixture, NULL,
               fixture_set_up, test_window_follows_file_changes, fixture_tear_down);
+  g_test_add_func ("/course-row/lifecycle", test_course_row_lifecycle);
   g_test_add_func ("/window/damaged-progress-notice", test_window_damaged_progress_notice);
 
   status = g_test_run ();
