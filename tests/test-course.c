@@ -225,9 +225,13 @@ static void
 test_counts (void)
 {
   g_autoptr(AkCourse) course = load_complete ();
+  g_autoptr(GPtrArray) theses = ak_course_list_theses (course);
 
   g_assert_cmpuint (ak_course_get_n_questions (course), ==, 9);
-  g_assert_cmpuint (ak_course_get_n_theses (course), ==, 3);
+  /* In reading order, across sections. */
+  g_assert_cmpuint (theses->len, ==, 3);
+  g_assert_cmpstr (((AkBlock *)g_ptr_array_index (theses, 0))->id, ==, "these-a");
+  g_assert_cmpstr (((AkBlock *)g_ptr_array_index (theses, 2))->id, ==, "these-c");
   g_assert_cmpuint (ak_course_get_sources (course)->len, ==, 2);
   g_assert_cmpuint (ak_course_get_lessons (course)->len, ==, 1);
   g_assert_cmpuint (ak_course_get_quizzes (course)->len, ==, 2);

@@ -128,32 +128,6 @@ list_questions (AkCourse *course)
   return questions;
 }
 
-static GPtrArray *
-list_theses (AkCourse *course)
-{
-  GPtrArray *theses = g_ptr_array_new ();
-  GPtrArray *lessons = ak_course_get_lessons (course);
-
-  for (guint i = 0; i < lessons->len; i++)
-    {
-      AkLesson *lesson = g_ptr_array_index (lessons, i);
-
-      for (guint j = 0; j < lesson->sections->len; j++)
-        {
-          AkSection *section = g_ptr_array_index (lesson->sections, j);
-
-          for (guint k = 0; k < section->blocks->len; k++)
-            {
-              AkBlock *block = g_ptr_array_index (section->blocks, k);
-
-              if (block->type == AK_BLOCK_THESIS)
-                g_ptr_array_add (theses, block);
-            }
-        }
-    }
-  return theses;
-}
-
 /* The text a learner reads in the lessons, with every kind of space
  * folded into a plain one so that "74 %" matches however it is typed. */
 static char *
@@ -295,7 +269,7 @@ test_thesis_coverage (void)
   for (guint i = 0; i < G_N_ELEMENTS (source_courses); i++)
     {
       AkCourse *course = lookup_course (source_courses[i]);
-      g_autoptr(GPtrArray) theses = list_theses (course);
+      g_autoptr(GPtrArray) theses = ak_course_list_theses (course);
 
       g_assert_cmpuint (theses->len, >, 0);
       for (guint j = 0; j < theses->len; j++)
@@ -325,6 +299,7 @@ print_course_summary (AkCourse *course)
 {
   GPtrArray *lessons = ak_course_get_lessons (course);
   g_autoptr(GPtrArray) questions = list_questions (course);
+  g_autoptr(GPtrArray) theses = ak_course_list_theses (course);
   g_autoptr(GString) per_type = g_string_new (NULL);
   guint counts[AK_N_QUESTION_TYPES] = { 0 };
   guint n_sections = 0;
@@ -339,7 +314,7 @@ print_course_summary (AkCourse *course)
 
   g_test_message ("%s: %u lessons, %u sections, %u theses, %u quizzes, %u questions (%s)",
                   ak_course_get_id (course), lessons->len, n_sections,
-                  ak_course_get_n_theses (course), ak_course_get_quizzes (course)->len,
+                  theses->len, ak_course_get_quizzes (course)->len,
                   questions->len, per_type->str);
 }
 

@@ -504,6 +504,7 @@ test_example_course (void)
   g_autoptr(GRegex) comments = g_regex_new ("<!--.*?-->", G_REGEX_DOTALL, 0, NULL);
   g_autofree char *contents = NULL;
   g_autofree char *text = NULL;
+  g_autoptr(GPtrArray) theses = NULL;
   guint n_per_type[AK_N_QUESTION_TYPES] = { 0, };
   guint n_sections = 0;
 
@@ -515,7 +516,8 @@ test_example_course (void)
   g_assert_cmpuint (ak_course_get_sources (course)->len, ==, count_start_tags (text, "source"));
   g_assert_cmpuint (ak_course_get_lessons (course)->len, ==, count_start_tags (text, "lesson"));
   g_assert_cmpuint (ak_course_get_quizzes (course)->len, ==, count_start_tags (text, "quiz"));
-  g_assert_cmpuint (ak_course_get_n_theses (course), ==, count_start_tags (text, "thesis"));
+  theses = ak_course_list_theses (course);
+  g_assert_cmpuint (theses->len, ==, count_start_tags (text, "thesis"));
 
   for (guint i = 0; i < ak_course_get_lessons (course)->len; i++)
     n_sections += ((AkLesson *)g_ptr_array_index (ak_course_get_lessons (course), i))
@@ -1192,6 +1194,7 @@ static void
 test_semantic_untested_thesis (void)
 {
   g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GPtrArray) theses = NULL;
   g_autoptr(AkCourse) course = NULL;
 
   course = load_variant ("      <thesis id=\"ungeprueft\">Niemand fragt.</thesis>\n", "",
@@ -1202,7 +1205,8 @@ test_semantic_untested_thesis (void)
   g_assert_cmpuint (diagnostics->len, ==, 1);
   assert_diagnostic (diagnostics, 0, AK_SEVERITY_WARNING, 12, 7,
                      "No question tests the thesis “ungeprueft”");
-  g_assert_cmpuint (ak_course_get_n_theses (course), ==, 2);
+  theses = ak_course_list_theses (course);
+  g_assert_cmpuint (theses->len, ==, 2);
 }
 
 /* Every semantic problem of a file is reported, in file order. */

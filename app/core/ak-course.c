@@ -444,12 +444,18 @@ ak_course_get_n_questions (AkCourse *self)
   return n;
 }
 
-guint
-ak_course_get_n_theses (AkCourse *self)
+/**
+ * ak_course_list_theses:
+ *
+ * Returns: (transfer container) (element-type AkBlock): the course's
+ *   theses in reading order
+ */
+GPtrArray *
+ak_course_list_theses (AkCourse *self)
 {
-  guint n = 0;
+  GPtrArray *theses = g_ptr_array_new ();
 
-  g_return_val_if_fail (AK_IS_COURSE (self), 0);
+  g_return_val_if_fail (AK_IS_COURSE (self), theses);
 
   for (guint i = 0; i < self->lessons->len; i++)
     {
@@ -460,11 +466,15 @@ ak_course_get_n_theses (AkCourse *self)
           AkSection *section = g_ptr_array_index (lesson->sections, j);
 
           for (guint k = 0; k < section->blocks->len; k++)
-            if (((AkBlock *)g_ptr_array_index (section->blocks, k))->type == AK_BLOCK_THESIS)
-              n++;
+            {
+              AkBlock *block = g_ptr_array_index (section->blocks, k);
+
+              if (block->type == AK_BLOCK_THESIS)
+                g_ptr_array_add (theses, block);
+            }
         }
     }
-  return n;
+  return theses;
 }
 
 AkSource *

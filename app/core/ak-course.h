@@ -157,7 +157,7 @@ GPtrArray   *ak_course_get_sources       (AkCourse   *self);
 GPtrArray   *ak_course_get_lessons       (AkCourse   *self);
 GPtrArray   *ak_course_get_quizzes       (AkCourse   *self);
 guint        ak_course_get_n_questions   (AkCourse   *self);
-guint        ak_course_get_n_theses      (AkCourse   *self);
+GPtrArray   *ak_course_list_theses       (AkCourse   *self);
 AkSource    *ak_course_find_source       (AkCourse   *self,
                                           const char *source_id);
 AkBlock     *ak_course_find_thesis       (AkCourse   *self,

@@ -266,25 +266,11 @@ add_course_theses (GPtrArray  *theses,
                    GHashTable *index,
                    AkCourse   *course)
 {
-  GPtrArray *lessons = ak_course_get_lessons (course);
+  g_autoptr(GPtrArray) blocks = ak_course_list_theses (course);
 
-  for (guint i = 0; i < lessons->len; i++)
-    {
-      AkLesson *lesson = g_ptr_array_index (lessons, i);
-
-      for (guint j = 0; j < lesson->sections->len; j++)
-        {
-          AkSection *section = g_ptr_array_index (lesson->sections, j);
-
-          for (guint k = 0; k < section->blocks->len; k++)
-            {
-              AkBlock *block = g_ptr_array_index (section->blocks, k);
-
-              if (block->type == AK_BLOCK_THESIS)
-                find_or_add_thesis (theses, index, ak_course_get_id (course), block->id);
-            }
-        }
-    }
+  for (guint i = 0; i < blocks->len; i++)
+    find_or_add_thesis (theses, index, ak_course_get_id (course),
+                        ((AkBlock *)g_ptr_array_index (blocks, i))->id);
 }
 
 static void
