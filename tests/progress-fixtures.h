@@ -239,6 +239,15 @@ progress_test_spawn (const char           *role,
   return pid;
 }
 
+/* A writer child's way out: says what failed and returns its exit status. */
+static inline int
+progress_test_writer_failed (const char   *what,
+                             const GError *error)
+{
+  g_printerr ("writer: %s: %s\n", what, error->message);
+  return 1;
+}
+
 /* Waits for @pid and returns its exit status, or -signal when killed. */
 static inline int
 progress_test_wait (GPid pid)

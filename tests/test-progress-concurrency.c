@@ -14,14 +14,6 @@
 #define N_ANSWERS 500
 #define N_ROUNDS 3
 
-static int
-fail (const char *what,
-      GError     *error)
-{
-  g_printerr ("writer: %s: %s\n", what, error->message);
-  return 1;
-}
-
 /* A child: waits for a byte on stdin, then answers its own quiz
  * N_ANSWERS times and adds reading time to a lesson both children share. */
 static int
@@ -40,9 +32,9 @@ writer (const char *path,
 
   store = ak_progress_store_open (path, &error);
   if (store == NULL)
-    return fail ("open", error);
+    return progress_test_writer_failed ("open", error);
   if (ak_progress_store_get_recovery_error (store) != NULL)
-    return fail ("open", (GError *)ak_progress_store_get_recovery_error (store));
+    return progress_test_writer_failed ("open", ak_progress_store_get_recovery_error (store));
 
   while (n < N_ANSWERS)
     {
@@ -50,27 +42,27 @@ writer (const char *path,
                                                    NULL, &error);
 
       if (id == 0)
-        return fail ("start", error);
+        return progress_test_writer_failed ("start", error);
       for (guint i = 0; i < quiz->questions->len && n < N_ANSWERS; i++, n++)
         {
           AkQuestion *question = g_ptr_array_index (quiz->questions, i);
 
           if (!ak_progress_store_record_answer (store, id, question->id, question->hash, "{}",
                                                 1.0, 1, i + 1, &error))
-            return fail ("record", error);
+            return progress_test_writer_failed ("record", error);
           if (!ak_progress_store_add_lesson_seconds (store, "kurs", "lesson-1", 1, &error))
-            return fail ("lesson", error);
+            return progress_test_writer_failed ("lesson", error);
           if (n % 10 == 0)
             {
               g_autoptr(AkCourseProgress) progress = NULL;
 
               progress = ak_progress_store_get_course_progress (store, course, &error);
               if (progress == NULL)
-                return fail ("progress", error);
+                return progress_test_writer_failed ("progress", error);
             }
         }
       if (!ak_progress_store_finish_attempt (store, id, 1, 1, TRUE, &error))
-        return fail ("finish", error);
+        return progress_test_writer_failed ("finish", error);
     }
 
   g_print ("%u\n", n);

@@ -35,14 +35,6 @@ write_line (const char *line)
     }
 }
 
-static int
-fail (const char *what,
-      GError     *error)
-{
-  g_printerr ("writer: %s: %s\n", what, error->message);
-  return 1;
-}
-
 /* The writer: answers the quiz over and over, resuming where the last
  * killed writer left off. Runs until it is killed. */
 static int
@@ -55,9 +47,9 @@ writer (void)
 
   store = ak_progress_store_open (NULL, &error);
   if (store == NULL)
-    return fail ("open", error);
+    return progress_test_writer_failed ("open", error);
   if (ak_progress_store_get_recovery_error (store) != NULL)
-    return fail ("open", (GError *)ak_progress_store_get_recovery_error (store));
+    return progress_test_writer_failed ("open", ak_progress_store_get_recovery_error (store));
 
   for (;;)
     {
@@ -67,7 +59,7 @@ writer (void)
 
       attempt = ak_progress_store_get_open_attempt (store, "kurs", "quiz-1", &error);
       if (error != NULL)
-        return fail ("resume", error);
+        return progress_test_writer_failed ("resume", error);
       if (attempt != NULL)
         {
           id = attempt->id;
@@ -78,7 +70,7 @@ writer (void)
           id = ak_progress_store_start_attempt (store, "kurs", "quiz-1", "1.0", quiz->hash, NULL,
                                                 &error);
           if (id == 0)
-            return fail ("start", error);
+            return progress_test_writer_failed ("start", error);
         }
 
       for (; position < quiz->questions->len; position++)
@@ -89,17 +81,17 @@ writer (void)
           if (!ak_progress_store_record_answer (store, id, question->id, question->hash,
                                                 "{\"choice\":\"a\"}", position % 2, 2.5,
                                                 position + 1, &error))
-            return fail ("record", error);
+            return progress_test_writer_failed ("record", error);
           line = g_strdup_printf ("%" G_GINT64_FORMAT " %s\n", id, question->id);
           write_line (line);
 
           if (position % 3 == 0
               && !ak_progress_store_add_lesson_seconds (store, "kurs", "lesson-1", 1.5, &error))
-            return fail ("lesson", error);
+            return progress_test_writer_failed ("lesson", error);
         }
 
       if (!ak_progress_store_finish_attempt (store, id, 3, quiz->questions->len, FALSE, &error))
-        return fail ("finish", error);
+        return progress_test_writer_failed ("finish", error);
     }
 }
 

@@ -55,12 +55,6 @@ inline_steal_text (Inline *self)
   return text;
 }
 
-static gboolean
-is_xml_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 static void
 inline_flush_space (Inline *self)
 {
@@ -82,15 +76,15 @@ inline_append_text (Inline     *self,
     {
       const char *start = p;
 
-      if (is_xml_space (*p))
+      if (ak_xml_is_space (*p))
         {
-          while (is_xml_space (*p))
+          while (ak_xml_is_space (*p))
             p++;
           self->space = TRUE;
           continue;
         }
 
-      while (*p != '\0' && !is_xml_space (*p))
+      while (*p != '\0' && !ak_xml_is_space (*p))
         p++;
       inline_flush_space (self);
       {

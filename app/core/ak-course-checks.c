@@ -45,14 +45,12 @@ report (Checker    *self,
         const char *format,
         ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  ak_xml_document_report_valist (self->document, element, attribute, severity, format, args);
   va_end (args);
 
-  ak_xml_document_report (self->document, element, attribute, severity, "%s", message);
   if (severity == AK_SEVERITY_ERROR)
     self->n_errors++;
 }

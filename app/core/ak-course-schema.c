@@ -156,14 +156,12 @@ report (Translation *self,
         const char  *format,
         ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  ak_xml_document_report_valist (self->document, element, NULL, AK_SEVERITY_ERROR, format, args);
   va_end (args);
 
-  ak_xml_document_report (self->document, element, NULL, AK_SEVERITY_ERROR, "%s", message);
   mark_reported (self, element);
   self->n_reported++;
 }

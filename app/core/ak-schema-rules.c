@@ -235,12 +235,6 @@ ak_schema_rules_new (xmlDoc *grammar)
   return self;
 }
 
-static gboolean
-is_xml_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* XML Schema's "token" white-space rule: runs folded, ends trimmed. */
 static char *
 collapse_space (const char *value)
@@ -250,7 +244,7 @@ collapse_space (const char *value)
 
   for (const char *p = value; *p; p++)
     {
-      if (is_xml_space (*p))
+      if (ak_xml_is_space (*p))
         space = result->len > 0;
       else
         {

@@ -292,24 +292,9 @@ ak_xml_document_node_offset (AkXmlDocument *self,
 }
 
 static gboolean
-is_xml_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static gboolean
 is_name_end (char c)
 {
-  return is_xml_space (c) || c == '=' || c == '/' || c == '>';
-}
-
-static const char *
-skip_space (const char *p,
-            const char *end)
-{
-  while (p < end && is_xml_space (*p))
-    p++;
-  return p;
+  return ak_xml_is_space (c) || c == '=' || c == '/' || c == '>';
 }
 
 /**
@@ -335,7 +320,7 @@ ak_xml_document_attribute_offset (AkXmlDocument *self,
   p = self->text.data + offset + 1;
   while (p < end && !is_name_end (*p))
     p++;
-  while ((p = skip_space (p, end)) < end && *p != '>' && *p != '/')
+  while ((p = ak_xml_skip_space (p, end)) < end && *p != '>' && *p != '/')
     {
       const char *name = p;
 
@@ -345,9 +330,9 @@ ak_xml_document_attribute_offset (AkXmlDocument *self,
         break;
       if ((gsize)(p - name) == attribute_length && memcmp (name, attribute, attribute_length) == 0)
         return name - self->text.data;
-      p = skip_space (p, end);
+      p = ak_xml_skip_space (p, end);
       if (p < end && *p == '=')
-        p = skip_space (p + 1, end);
+        p = ak_xml_skip_space (p + 1, end);
       if (p < end && (*p == '"' || *p == '\''))
         {
           const char *close = memchr (p + 1, *p, end - p - 1);
@@ -365,7 +350,7 @@ needs_collapse (const char *value)
 {
   gsize length = strlen (value);
 
-  if (length > 0 && (is_xml_space (value[0]) || is_xml_space (value[length - 1])))
+  if (length > 0 && (ak_xml_is_space (value[0]) || ak_xml_is_space (value[length - 1])))
     return TRUE;
   for (const char *p = value; *p; p++)
     if (*p == '\t' || *p == '\n' || *p == '\r' || (p[0] == ' ' && p[1] == ' '))
@@ -432,17 +417,29 @@ ak_xml_document_report (AkXmlDocument *self,
                         const char    *format,
                         ...)
 {
-  gsize offset;
   va_list args;
+
+  va_start (args, format);
+  ak_xml_document_report_valist (self, node, attribute, severity, format, args);
+  va_end (args);
+}
+
+void
+ak_xml_document_report_valist (AkXmlDocument *self,
+                               xmlNode       *node,
+                               const char    *attribute,
+                               AkSeverity     severity,
+                               const char    *format,
+                               va_list        args)
+{
+  gsize offset;
 
   if (attribute != NULL)
     offset = ak_xml_document_attribute_offset (self, node, attribute);
   else
     offset = ak_xml_document_node_offset (self, node);
 
-  va_start (args, format);
   ak_xml_text_report_valist (&self->text, offset, severity, format, args);
-  va_end (args);
 }
 
 gboolean
@@ -535,7 +532,7 @@ ak_xml_is_blank (xmlNode *node)
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         {
           for (const xmlChar *p = child->content; p && *p; p++)
-            if (!is_xml_space (*p))
+            if (!ak_xml_is_space (*p))
               return FALSE;
         }
       else if (child->type == XML_ELEMENT_NODE && !ak_xml_is_blank (child))
@@ -647,10 +644,10 @@ ak_xml_split_list (const char *value)
     {
       const char *start;
 
-      while (*p != '\0' && is_xml_space (*p))
+      while (*p != '\0' && ak_xml_is_space (*p))
         p++;
       start = p;
-      while (*p != '\0' && !is_xml_space (*p))
+      while (*p != '\0' && !ak_xml_is_space (*p))
         p++;
       if (p > start)
         {

@@ -41,6 +41,12 @@ void           ak_xml_document_report           (AkXmlDocument *self,
                                                  AkSeverity     severity,
                                                  const char    *format,
                                                  ...) G_GNUC_PRINTF (5, 6);
+void           ak_xml_document_report_valist    (AkXmlDocument *self,
+                                                 xmlNode       *node,
+                                                 const char    *attribute,
+                                                 AkSeverity     severity,
+                                                 const char    *format,
+                                                 va_list        args) G_GNUC_PRINTF (5, 0);
 
 /* Reading a tree: elements by local name, attributes by qualified name. */
 gboolean       ak_xml_is_element                (xmlNode       *node,

@@ -231,21 +231,6 @@ ak_xml_text_ellipsize (const char *value)
   return g_strconcat (valid, "…", NULL);
 }
 
-static gboolean
-is_xml_space (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-static const char *
-skip_space (const char *p,
-            const char *end)
-{
-  while (p < end && is_xml_space (*p))
-    p++;
-  return p;
-}
-
 /* Finds the value of the encoding pseudo-attribute in an XML declaration
  * at @start; FALSE when there is none. */
 static gboolean
@@ -257,11 +242,11 @@ find_declared_encoding (AkXmlText *self,
   const char *p = self->data + start;
   const char *end = self->data + MIN (self->length, start + MAX_DECLARATION_LENGTH);
 
-  if (end - p < 6 || memcmp (p, "<?xml", 5) != 0 || !is_xml_space (p[5]))
+  if (end - p < 6 || memcmp (p, "<?xml", 5) != 0 || !ak_xml_is_space (p[5]))
     return FALSE;
 
   p += 5;
-  while ((p = skip_space (p, end)) < end && g_ascii_isalpha (*p))
+  while ((p = ak_xml_skip_space (p, end)) < end && g_ascii_isalpha (*p))
     {
       const char *name = p;
       const char *value;
@@ -271,10 +256,10 @@ find_declared_encoding (AkXmlText *self,
       while (p < end && g_ascii_isalpha (*p))
         p++;
       name_length = p - name;
-      p = skip_space (p, end);
+      p = ak_xml_skip_space (p, end);
       if (p >= end || *p != '=')
         return FALSE;
-      p = skip_space (p + 1, end);
+      p = ak_xml_skip_space (p + 1, end);
       if (p >= end || (*p != '"' && *p != '\''))
         return FALSE;
       quote = *p++;

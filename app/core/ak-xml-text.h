@@ -52,4 +52,20 @@ void     ak_xml_text_report         (AkXmlText  *self,
                                      ...) G_GNUC_PRINTF (4, 5);
 char    *ak_xml_text_ellipsize      (const char *value);
 
+/* XML's white space: the four characters of its S production. */
+static inline gboolean
+ak_xml_is_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static inline const char *
+ak_xml_skip_space (const char *p,
+                   const char *end)
+{
+  while (p < end && ak_xml_is_space (*p))
+    p++;
+  return p;
+}
+
 G_END_DECLS
