@@ -163,6 +163,46 @@ check_duplicate (const char *first,
   g_assert_cmpuint (ak_course_library_get_n_errors (library), ==, 1);
 }
 
+/* A title that opens with a quotation mark sorts by its first letter. */
+static void
+test_sorted_by_title (void)
+{
+  g_autoptr(AkCourseLibrary) library = ak_course_library_new ();
+  g_autofree char *dir = make_course_dir ("kurse");
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "library", "bundled",
+                                                    "grundlagen.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *shown = NULL;
+  struct { const char *file, *id, *title; } variants[] = {
+    { "zitat.xml", "zitat", "„Hallo“ sagt man nicht" },
+    { "strich.xml", "strich", "– Zwischenruf" },
+    { "basis.xml", "basis", "basis für alle" },
+  };
+
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    {
+      g_autoptr(GString) variant = g_string_new (contents);
+      g_autofree char *id = g_strdup_printf ("id=\"%s\"", variants[i].id);
+      g_autofree char *title = g_strdup_printf ("<title>%s</title>", variants[i].title);
+      g_autofree char *path = g_build_filename (dir, variants[i].file, NULL);
+
+      g_assert_cmpuint (g_string_replace (variant, "id=\"grundlagen\"", id, 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (variant, "<title>Grundlagen der Plattformen</title>",
+                                          title, 1), ==, 1);
+      g_assert_true (g_file_set_contents (path, variant->str, -1, NULL));
+    }
+  copy_fixture ("bundled/grundlagen.xml", dir, "grundlagen.xml");
+
+  ak_course_library_add_directory (library, dir);
+  ak_course_library_reload (library);
+
+  /* Case does not count either. */
+  shown = titles (library);
+  g_assert_cmpstr (shown, ==, "basis für alle | Grundlagen der Plattformen | "
+                              "„Hallo“ sagt man nicht | – Zwischenruf");
+}
+
 static void
 test_duplicate_id (void)
 {
@@ -496,6 +536,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/library/broken-next-to-good", test_broken_next_to_good);
+  g_test_add_func ("/library/sorted-by-title", test_sorted_by_title);
   g_test_add_func ("/library/duplicate-id", test_duplicate_id);
   g_test_add_func ("/library/empty-directory", test_empty_directory);
   g_test_add_func ("/library/missing-directory", test_missing_directory);

@@ -404,6 +404,21 @@ compare_sort_items (gconstpointer a,
   return strcmp (ak_course_get_id (item_a->course), ak_course_get_id (item_b->course));
 }
 
+/* Sorted as a reader looks for a title: leading quotation marks and
+ * dashes do not count („Social Media“ ist tot goes under S), nor does
+ * case, whatever the locale's collation does with either. */
+static char *
+title_sort_key (const char *title)
+{
+  const char *p = title;
+  g_autofree char *folded = NULL;
+
+  while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  folded = g_utf8_casefold (*p != '\0' ? p : title, -1);
+  return g_utf8_collate_key (folded, -1);
+}
+
 static GPtrArray *
 sort_courses (GPtrArray *files)
 {
@@ -417,7 +432,7 @@ sort_courses (GPtrArray *files)
 
       if (file->course == NULL)
         continue;
-      item.key = g_utf8_collate_key (ak_course_get_title (file->course), -1);
+      item.key = title_sort_key (ak_course_get_title (file->course));
       item.course = file->course;
       g_array_append_val (items, item);
     }
