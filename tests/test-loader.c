@@ -587,6 +587,42 @@ test_syntax_unclosed (void)
   assert_refused (course, diagnostics, 2, 1, "The element “<course>” is never closed");
 }
 
+/* Mistakes the parser can read past are all reported; what merely follows
+ * from them (every end tag above a lost one mismatching) is not. */
+static void
+test_syntax_several (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = load_variant ("      <p>Fragen & Antworten</p>\n"
+                                             "      <p>Mehr <em>Betonung</p>\n",
+                                             "", &diagnostics);
+
+  g_assert_null (course);
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+  assert_diagnostic (diagnostics, 0, AK_SEVERITY_ERROR, 12, 17,
+                     "Write “&” as “&amp;” in course text");
+  assert_diagnostic (diagnostics, 1, AK_SEVERITY_ERROR, 13, 27,
+                     "The end tag “</p>” does not match the start tag “<em>” on line 13");
+}
+
+static void
+test_syntax_error_limit (void)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = NULL;
+
+  for (guint i = 0; i < AK_COURSE_MAX_SYNTAX_ERRORS + 10; i++)
+    g_string_append (lines, "      <p>a & b</p>\n");
+  course = load_variant (lines->str, "", &diagnostics);
+
+  g_assert_null (course);
+  g_assert_cmpuint (diagnostics->len, ==, AK_COURSE_MAX_SYNTAX_ERRORS);
+  assert_diagnostic (diagnostics, AK_COURSE_MAX_SYNTAX_ERRORS - 1, AK_SEVERITY_ERROR,
+                     12 + AK_COURSE_MAX_SYNTAX_ERRORS - 1, 12,
+                     "Write “&” as “&amp;” in course text");
+}
+
 static void
 test_syntax_utf8_bom (void)
 {
@@ -1545,6 +1581,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/syntax/ampersand", test_syntax_ampersand);
   g_test_add_func ("/loader/syntax/columns-count-characters", test_syntax_columns_count_characters);
   g_test_add_func ("/loader/syntax/unclosed", test_syntax_unclosed);
+  g_test_add_func ("/loader/syntax/several", test_syntax_several);
+  g_test_add_func ("/loader/syntax/error-limit", test_syntax_error_limit);
   g_test_add_func ("/loader/syntax/utf8-bom", test_syntax_utf8_bom);
 
   g_test_add_func ("/loader/schema/unknown-element", test_schema_unknown_element);

@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 #define AK_COURSE_MAX_FILE_SIZE (8 * 1024 * 1024)
 /* Elements nested deeper than this are refused. */
 #define AK_COURSE_MAX_DEPTH 64
+/* More syntax errors than this in one file are not listed. */
+#define AK_COURSE_MAX_SYNTAX_ERRORS 20
 
 AkCourse *ak_course_loader_load_file (const char *path,
                                       GPtrArray  *diagnostics);

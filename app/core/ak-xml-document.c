@@ -21,7 +21,11 @@ typedef struct
 {
   AkXmlDocument *document;
   guint          depth;
-  gboolean       failed;    /* later parser messages are consequences */
+  gboolean       failed;
+  gboolean       stopped;   /* refused outright: nothing after it counts */
+  gboolean       tags_broken; /* end tags no longer match their start tags */
+  guint          n_syntax_errors;
+  gsize          last_error_offset;
 } ParseState;
 
 /* Where the parser is now, as a byte offset into the text. Every course is
@@ -66,6 +70,7 @@ internal_subset_cb (void          *ctx,
 
   fail (state, offset, _("Document type declarations (<!DOCTYPE …>) and entities are not "
                          "allowed in course files"));
+  state->stopped = TRUE;
   xmlStopParser (ctxt);
 }
 
@@ -101,6 +106,7 @@ start_element_cb (void           *ctx,
                           _("Elements are nested more than %u levels deep"),
                           (guint)AK_COURSE_MAX_DEPTH);
       state->failed = TRUE;
+      state->stopped = TRUE;
       xmlStopParser (ctxt);
       return;
     }
@@ -124,9 +130,31 @@ end_element_cb (void          *ctx,
   xmlSAX2EndElementNs (ctx, localname, prefix, uri);
 }
 
-/* Only the first syntax error is reported: what libxml2 says after it is
- * mostly a consequence of it. The parser is not stopped from here, as it
- * may still hold pointers into its input. */
+/* What libxml2 says once the document is broken anyway: an element left
+ * open or text after the end follows from an earlier mistake, and once
+ * one start or end tag is lost, every end tag above it mismatches. */
+static gboolean
+is_consequence (ParseState     *state,
+                const xmlError *error)
+{
+  switch ((int)error->code)
+    {
+    case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_DOCUMENT_END:
+    case XML_ERR_EXTRA_CONTENT:
+    case XML_ERR_NOT_WELL_BALANCED:
+      return TRUE;
+    case XML_ERR_TAG_NAME_MISMATCH:
+      return state->tags_broken;
+    default:
+      return FALSE;
+    }
+}
+
+/* Every syntax error the parser can read past is reported, as xmllint
+ * does, but not what merely follows from an earlier one, and not more
+ * than a trainer can use. The parser is not stopped from here, as it may
+ * still hold pointers into its input. */
 static void
 parser_error_cb (void     *user_data,
                  xmlError *error)
@@ -137,13 +165,24 @@ parser_error_cb (void     *user_data,
   g_autofree char *message = NULL;
   gsize offset;
 
-  if (state->failed || error->level == XML_ERR_WARNING)
+  if (state->stopped || error->level == XML_ERR_WARNING)
+    return;
+  if (state->n_syntax_errors > 0 && is_consequence (state, error))
     return;
 
   offset = ak_xml_text_find_offset (text, error->line, error->int2);
   message = ak_xml_describe_parse_error (text, error, &offset);
+  if (state->n_syntax_errors > 0 && offset == state->last_error_offset)
+    return;
+
   fail (state, offset, message);
+  state->last_error_offset = offset;
+  /* A stray "&" or a broken reference leaves the tags as they were. */
+  if (offset >= text->length || text->data[offset] != '&')
+    state->tags_broken = TRUE;
   ctxt->disableSAX = 1;
+  if (++state->n_syntax_errors == AK_COURSE_MAX_SYNTAX_ERRORS)
+    state->stopped = TRUE;
 }
 
 static void
