@@ -442,7 +442,6 @@ ak_progress_store_get_activity (AkProgressStore  *self,
   g_autoptr(GPtrArray) days = NULL;
   g_autofree char *first_key = NULL;
   g_autofree char *last_key = NULL;
-  g_autofree char *row_day = NULL;
   GDate date;
   int rc;
 
