@@ -233,6 +233,36 @@ test_ordering (void)
   g_assert_true (ak_response_is_empty (response));
 }
 
+/* An order that names an item twice is no rearrangement of the items. */
+static void
+test_ordering_refuses_repeats (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AkResponse) response = ak_response_new (AK_QUESTION_ORDERING);
+      const char *repeated[] = { "a", "b", "a", NULL };
+
+      ak_response_set_order (response, repeated);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*has_duplicates*");
+}
+
+/* An escaped backslash before "u0000" is text, not a NUL. */
+static void
+test_json_backslash_text (void)
+{
+  g_autoptr(AkResponse) response = ak_response_new (AK_QUESTION_SHORT_ANSWER);
+  g_autoptr(AkResponse) decoded = NULL;
+
+  ak_response_set_text (response, "C:\\u0000");
+  decoded = round_trip (response, "{\"type\":\"short-answer\",\"text\":\"C:\\\\u0000\"}");
+  g_assert_cmpstr (ak_response_get_text (decoded), ==, "C:\\u0000");
+}
+
 static void
 test_matching (void)
 {
@@ -374,6 +404,15 @@ test_json_malformed (void)
     "{\"type\":\"numeric\",\"text\":2.5}",
     "{\"type\":\"numeric\",\"value\":\"2.5\"}",
     "{\"type\":\"short-answer\",\"text\":\"Stra\xc3\"}",
+    /* What ak_response_to_json() never writes: an id twice, white space
+     * for no answer, text cut short by a NUL. */
+    "{\"type\":\"multiple-choice\",\"choices\":[\"a\",\"a\",\"b\"]}",
+    "{\"type\":\"ordering\",\"order\":[\"a\",\"b\",\"a\"]}",
+    "{\"type\":\"gap-text\",\"gaps\":{\"g1\":\"   \"}}",
+    "{\"type\":\"short-answer\",\"text\":\"\"}",
+    "{\"type\":\"numeric\",\"text\":\" \\t \"}",
+    "{\"type\":\"short-answer\",\"text\":\"Titel\\u0000 oder nicht\"}",
+    "{\"type\":\"single-choice\",\"choice\":\"a\\u0000b\"}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -415,10 +454,12 @@ main (int   argc,
   g_test_add_func ("/response/true-false", test_true_false);
   g_test_add_func ("/response/gap-text", test_gap_text);
   g_test_add_func ("/response/ordering", test_ordering);
+  g_test_add_func ("/response/ordering/refuses-repeats", test_ordering_refuses_repeats);
   g_test_add_func ("/response/matching", test_matching);
   g_test_add_func ("/response/text", test_text);
   g_test_add_func ("/response/json/stable", test_json_stable);
   g_test_add_func ("/response/json/malformed", test_json_malformed);
+  g_test_add_func ("/response/json/backslash-text", test_json_backslash_text);
   g_test_add_func ("/response/json/error-names-problem", test_json_error_names_problem);
 
   return g_test_run ();

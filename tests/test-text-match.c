@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include "ak-text-match.h"
 
 static void
@@ -106,6 +108,10 @@ test_decimal_accepted (void)
     { "12KM", "km", 12 },
     { "12,5 m\u00b2", "m2", 12.5 },
     { "\uff11\uff12", NULL, 12 },
+    /* The minus sign, and the dashes autocorrection types for it. */
+    { "\u2212" "3,5", NULL, -3.5 },
+    { "\u2013" "3,5", NULL, -3.5 },
+    { "\u2012" "3", NULL, -3 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -114,7 +120,7 @@ test_decimal_accepted (void)
       g_autofree char *shown = g_strescape (cases[i].input, NULL);
 
       g_test_message ("“%s” with unit “%s”", shown, cases[i].unit ? cases[i].unit : "");
-      g_assert_true (ak_parse_decimal (cases[i].input, cases[i].unit, &value));
+      g_assert_true (ak_parse_decimal (cases[i].input, cases[i].unit, &value, NULL));
       g_assert_cmpfloat (value, ==, cases[i].value);
     }
 }
@@ -151,6 +157,9 @@ test_decimal_refused (void)
     { "%", "%" },
     { "74 %%", "%" },
     { "2,5\xff", NULL },
+    { "\u2212\u2212" "3", NULL },
+    { "3\u2212", NULL },
+    { "\u2014" "3", NULL },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -159,11 +168,70 @@ test_decimal_refused (void)
       g_autofree char *shown = g_strescape (cases[i].input, NULL);
 
       g_test_message ("“%s” with unit “%s”", shown, cases[i].unit ? cases[i].unit : "");
-      g_assert_false (ak_parse_decimal (cases[i].input, cases[i].unit, &value));
+      g_assert_false (ak_parse_decimal (cases[i].input, cases[i].unit, &value, NULL));
       g_assert_cmpfloat (value, ==, -1234.5);
     }
 
-  g_assert_false (ak_parse_decimal (NULL, NULL, NULL));
+  g_assert_false (ak_parse_decimal (NULL, NULL, NULL, NULL));
+}
+
+static void
+test_decimal_places (void)
+{
+  const struct
+  {
+    const char *input;
+    guint n_decimals;
+  } cases[] = {
+    { "12", 0 },
+    { "12,", 0 },
+    { "-0,25", 2 },
+    { "3.330 %", 3 },
+    { "1500,000000000001", 12 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      guint n_decimals = 99;
+
+      g_assert_true (ak_parse_decimal (cases[i].input, "%", NULL, &n_decimals));
+      g_assert_cmpuint (n_decimals, ==, cases[i].n_decimals);
+    }
+}
+
+/* In a Turkish locale g_utf8_strdown() turns "I" into a dotless "ı"; a
+ * learner there who types TITEL for Titel still gets the point. The
+ * locale is compiled into the test's own folder. */
+static void
+test_turkish_locale (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_data_dir (), "locale", NULL);
+  g_autofree char *target = g_build_filename (folder, "tr_TR.UTF-8", NULL);
+  const char *argv[] = { "localedef", "-i", "tr_TR", "-f", "UTF-8", target, NULL };
+  const char *accepted[] = { "Titel", NULL };
+  g_autofree char *saved = g_strdup (setlocale (LC_ALL, NULL));
+  g_autofree char *lowered = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+  double value = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status,
+                &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_setenv ("LOCPATH", folder, TRUE);
+  g_assert_nonnull (setlocale (LC_ALL, "tr_TR.UTF-8"));
+  lowered = g_utf8_strdown ("TITEL", -1);
+  g_assert_cmpstr (lowered, ==, "t\u0131tel");
+
+  g_assert_true (ak_text_matches ("TITEL", accepted, FALSE));
+  g_assert_true (ak_parse_decimal ("12 MIN", "min", &value, NULL));
+  g_assert_cmpfloat (value, ==, 12);
+
+  setlocale (LC_ALL, saved);
+  g_unsetenv ("LOCPATH");
 }
 
 int
@@ -179,6 +247,8 @@ main (int   argc,
   g_test_add_func ("/text-match/matches", test_matches);
   g_test_add_func ("/text-match/decimal/accepted", test_decimal_accepted);
   g_test_add_func ("/text-match/decimal/refused", test_decimal_refused);
+  g_test_add_func ("/text-match/decimal/places", test_decimal_places);
+  g_test_add_func ("/text-match/turkish-locale", test_turkish_locale);
 
   return g_test_run ();
 }

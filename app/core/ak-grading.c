@@ -111,8 +111,8 @@ grade_gap_text (const AkQuestion *question,
 
 /* Of the n − 1 neighbouring pairs of the correct order (item k followed by
  * item k + 1), the share that stand directly one after the other in the
- * learner's order. A reversed list scores 0. Each pair counts once, even
- * if a list holds an item twice. */
+ * learner's order. A reversed list scores 0. A response names each item
+ * at most once (AkResponse sees to that), so no pair counts twice. */
 static double
 grade_ordering (const AkQuestion *question,
                 const AkResponse *response)
@@ -120,7 +120,6 @@ grade_ordering (const AkQuestion *question,
   const char *const *order = ak_response_get_order (response);
   guint n = question->items->len;
   g_autoptr(GHashTable) positions = NULL;
-  g_autofree gboolean *kept = NULL;
   guint n_kept = 0;
 
   if (n < 2 || order == NULL)
@@ -135,18 +134,13 @@ grade_ordering (const AkQuestion *question,
       g_hash_table_insert (positions, item->id, GUINT_TO_POINTER (i + 1));
     }
 
-  /* kept[k] is the pair of items k and k + 1 (0-based). */
-  kept = g_new0 (gboolean, n - 1);
   for (guint i = 0; order[i] != NULL && order[i + 1] != NULL; i++)
     {
       guint a = GPOINTER_TO_UINT (g_hash_table_lookup (positions, order[i]));
       guint b = GPOINTER_TO_UINT (g_hash_table_lookup (positions, order[i + 1]));
 
-      if (a != 0 && b == a + 1 && !kept[a - 1])
-        {
-          kept[a - 1] = TRUE;
-          n_kept++;
-        }
+      if (a != 0 && b == a + 1)
+        n_kept++;
     }
   return (double)n_kept / (n - 1);
 }
@@ -189,13 +183,17 @@ grade_numeric (const AkQuestion *question,
 {
   double value;
   double slack;
+  guint n_decimals;
 
-  if (!ak_parse_decimal (ak_response_get_text (response), question->unit, &value))
+  if (!ak_parse_decimal (ak_response_get_text (response), question->unit, &value, &n_decimals))
     return 0.0;
 
   /* Decimals such as 0.1 have no exact binary form; a few units in the last
-   * place keep an answer that lies exactly on the bound inside it. */
+   * place keep an answer that lies exactly on the bound inside it. For a
+   * large value those units grow, but never to half a step of the last
+   * digit the learner wrote: 1000000000000001 stays off 10^15. */
   slack = 8 * DBL_EPSILON * MAX (fabs (value), fabs (question->value));
+  slack = MIN (slack, 0.5 * pow (10, -(double)n_decimals));
   return fabs (value - question->value) <= question->tolerance + slack ? 1.0 : 0.0;
 }
 

@@ -56,6 +56,17 @@ is_valid_id (const char *id)
   return id != NULL && *id != '\0' && g_utf8_validate (id, -1, NULL);
 }
 
+static gboolean
+has_duplicates (const char *const *ids)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    if (!g_hash_table_add (seen, (gpointer)ids[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /* Text that holds nothing but white space is no answer. */
 static char *
 dup_answer_text (const char *text)
@@ -361,7 +372,7 @@ ak_response_get_gap (const AkResponse *self,
 /**
  * ak_response_set_order:
  * @item_ids: (array zero-terminated=1) (nullable): the item ids in the
- *   learner's order; %NULL or an empty list takes the answer back
+ *   learner's order, each once; %NULL or an empty list takes the answer back
  */
 void
 ak_response_set_order (AkResponse        *self,
@@ -372,6 +383,7 @@ ak_response_set_order (AkResponse        *self,
 
   for (guint i = 0; item_ids != NULL && item_ids[i] != NULL; i++)
     g_return_if_fail (is_valid_id (item_ids[i]));
+  g_return_if_fail (!has_duplicates (item_ids));
 
   g_clear_pointer (&self->order, g_strfreev);
   if (item_ids != NULL && item_ids[0] != NULL)
@@ -597,7 +609,7 @@ read_id (JsonNode    *node,
   return read_text (node, id) && (*id == NULL || is_valid_id (*id));
 }
 
-/* An array of ids; %NULL for a JSON null. */
+/* An array of distinct ids; %NULL for a JSON null. */
 static gboolean
 read_ids (JsonNode   *node,
           GPtrArray **ids)
@@ -621,7 +633,7 @@ read_ids (JsonNode   *node,
       g_ptr_array_add (*ids, (gpointer)id);
     }
   g_ptr_array_add (*ids, NULL);
-  return TRUE;
+  return !has_duplicates ((const char *const *)(*ids)->pdata);
 }
 
 static gboolean
@@ -646,9 +658,15 @@ read_entries (AkResponse *self,
 
       if (self->type == AK_QUESTION_GAP_TEXT)
         {
+          g_autofree char *answer = NULL;
+
+          /* An empty gap is left out, never written as white space. */
           if (!read_text (json_object_get_member (object, key), &value) || value == NULL)
             return FALSE;
-          ak_response_set_gap (self, key, value);
+          answer = dup_answer_text (value);
+          if (answer == NULL)
+            return FALSE;
+          ak_response_set_gap (self, key, answer);
         }
       else
         {
@@ -705,12 +723,29 @@ read_payload (AkResponse *self,
       if (!read_text (node, &text))
         return FALSE;
       ak_response_set_text (self, text);
-      return TRUE;
+      /* No answer is written as null, never as white space. */
+      return text == NULL || ak_response_get_text (self) != NULL;
 
     case AK_N_QUESTION_TYPES:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* JSON can carry a NUL character ("\u0000"), a C string cannot: the
+ * text would silently end there. */
+static gboolean
+has_nul_escape (const char *json)
+{
+  for (const char *p = json; (p = strchr (p, '\\')) != NULL;)
+    {
+      gsize n_backslashes = strspn (p, "\\");
+
+      p += n_backslashes;
+      if (n_backslashes % 2 == 1 && g_ascii_strncasecmp (p, "u0000", 5) == 0)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -757,6 +792,12 @@ ak_response_from_json (const char  *json,
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            _("The stored answer is not valid UTF-8 text"));
+      return NULL;
+    }
+  if (has_nul_escape (json))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           _("The stored answer contains a NUL character"));
       return NULL;
     }
 

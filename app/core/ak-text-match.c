@@ -46,7 +46,6 @@ ak_text_normalize (const char *input,
                    gboolean    umlaut_spellings)
 {
   g_autofree char *composed = NULL;
-  g_autofree char *lower = NULL;
   GString *out;
   gboolean space = FALSE;
 
@@ -58,12 +57,12 @@ ak_text_normalize (const char *input,
   composed = g_utf8_normalize (input, -1, G_NORMALIZE_ALL_COMPOSE);
   if (composed == NULL)
     return NULL;
-  lower = g_utf8_strdown (composed, -1);
-
-  out = g_string_sized_new (strlen (lower));
-  for (const char *p = lower; *p != '\0'; p = g_utf8_next_char (p))
+  out = g_string_sized_new (strlen (composed));
+  for (const char *p = composed; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gunichar c = g_utf8_get_char (p);
+      /* Character by character, as g_utf8_strdown() would follow a Turkish
+       * locale and turn "I" into a dotless "ı". */
+      gunichar c = g_unichar_tolower (g_utf8_get_char (p));
       const char *spelling = umlaut_spellings ? umlaut_spelling (c) : NULL;
 
       if (g_unichar_isspace (c))
@@ -125,11 +124,13 @@ ak_text_matches (const char        *input,
  * because g_ascii_strtod() would take some of it. */
 static gboolean
 parse_number (char   *text,
-              double *value)
+              double *value,
+              guint  *n_decimals)
 {
   const char *p = text;
   guint digits = 0;
   guint separators = 0;
+  guint decimals = 0;
   char *end = NULL;
   double number;
 
@@ -138,7 +139,10 @@ parse_number (char   *text,
   for (; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
-        digits++;
+        {
+          digits++;
+          decimals += separators;
+        }
       else if (*p == ',' || *p == '.')
         separators++;
       else
@@ -154,7 +158,28 @@ parse_number (char   *text,
 
   if (value != NULL)
     *value = number;
+  if (n_decimals != NULL)
+    *n_decimals = decimals;
   return TRUE;
+}
+
+/* The minus sign and the dashes that autocorrection puts in its place. */
+static const char *const minus_signs[] = { "\u2212", "\u2012", "\u2013" };
+
+static char *
+replace_minus_sign (char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (minus_signs); i++)
+    {
+      if (g_str_has_prefix (text, minus_signs[i]))
+        {
+          char *replaced = g_strconcat ("-", text + strlen (minus_signs[i]), NULL);
+
+          g_free (text);
+          return replaced;
+        }
+    }
+  return text;
 }
 
 /**
@@ -162,6 +187,8 @@ parse_number (char   *text,
  * @input: what the learner typed
  * @unit: (nullable): the unit the question asks for
  * @value: (out) (optional): the number
+ * @n_decimals: (out) (optional): how many digits follow the decimal
+ *   separator
  *
  * Reads a number written with "," or "." as the decimal separator and no
  * thousands separators, whatever the locale. When the question has a
@@ -175,7 +202,8 @@ parse_number (char   *text,
 gboolean
 ak_parse_decimal (const char *input,
                   const char *unit,
-                  double     *value)
+                  double     *value,
+                  guint      *n_decimals)
 {
   g_autofree char *text = NULL;
 
@@ -185,6 +213,7 @@ ak_parse_decimal (const char *input,
   text = ak_text_normalize (input, FALSE);
   if (text == NULL)
     return FALSE;
+  text = replace_minus_sign (text);
 
   if (unit != NULL && *unit != '\0')
     {
@@ -197,5 +226,5 @@ ak_parse_decimal (const char *input,
         }
     }
 
-  return parse_number (text, value);
+  return parse_number (text, value, n_decimals);
 }

@@ -12,6 +12,7 @@ gboolean  ak_text_matches   (const char        *input,
                              gboolean           umlaut_spellings);
 gboolean  ak_parse_decimal  (const char        *input,
                              const char        *unit,
-                             double            *value);
+                             double            *value,
+                             guint             *n_decimals);
 
 G_END_DECLS
