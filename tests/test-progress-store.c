@@ -7,6 +7,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 
 #include <glib/gstdio.h>
 
@@ -940,7 +941,7 @@ test_export_csv (void)
                                         &error);
   g_assert_no_error (error);
   ak_progress_store_record_answer (store, id, "q1-1", question_at (quiz_at (b, 0), 0)->hash,
-                                   tricky, 1.0, 4, 1, &error);
+                                   tricky, 2.0 / 3.0, 1234567.25, 1, &error);
   g_assert_no_error (error);
   ak_progress_store_start_attempt (store, "a", "quiz-1", "1.0", quiz_a->hash, NULL, &error);
   g_assert_no_error (error);
@@ -975,6 +976,9 @@ test_export_csv (void)
   g_assert_cmpstr (field (rows, 3, "question_title"), ==, "q1-1");
   g_assert_cmpstr (field (rows, 3, "question_version"), ==, "unknown");
   g_assert_cmpstr (field (rows, 3, "response"), ==, tricky);
+  /* Numbers in full, without an exponent, as a spreadsheet reads them. */
+  g_assert_cmpstr (field (rows, 3, "answer_score"), ==, "0.6666666666666666");
+  g_assert_cmpstr (field (rows, 3, "answer_seconds"), ==, "1234567.25");
   g_assert_cmpstr (field (rows, 3, "attempt_state"), ==, "in-progress");
   g_assert_cmpstr (field (rows, 3, "attempt_score"), ==, "");
   g_assert_cmpstr (field (rows, 3, "attempt_finished"), ==, "");
@@ -1204,6 +1208,38 @@ test_migrate_v1 (void)
   progress_test_assert_consistent (path);
 }
 
+/* A database as a future Akademie might leave it: format 99. */
+static void
+make_newer_database (const char *path)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "CREATE TABLE future (x); INSERT INTO future VALUES (42);"
+                                 "PRAGMA user_version = 99",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+static gint64
+modification_time (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_stat (path, &info), ==, 0);
+  return info.st_mtime;
+}
+
+static void
+set_modification_time (const char *path,
+                       gint64      seconds)
+{
+  struct utimbuf times = { .actime = seconds, .modtime = seconds };
+
+  g_assert_cmpint (g_utime (path, &times), ==, 0);
+}
+
 static void
 test_migrate_too_new (void)
 {
@@ -1231,6 +1267,9 @@ test_migrate_too_new (void)
       g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
       before = read_bytes (path);
       files_before = list_folder (folder);
+      /* Not even a WAL or its index may come and go beside it. */
+      set_modification_time (path, 1000000000);
+      set_modification_time (folder, 1000000000);
 
       store = ak_progress_store_open (path, &error);
       g_assert_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_TOO_NEW);
@@ -1241,6 +1280,8 @@ test_migrate_too_new (void)
       g_assert_true (g_bytes_equal (before, after));
       files_after = list_folder (folder);
       g_assert_cmpstr (files_after, ==, files_before);
+      g_assert_cmpint (modification_time (path), ==, 1000000000);
+      g_assert_cmpint (modification_time (folder), ==, 1000000000);
     }
 }
 
@@ -1277,6 +1318,7 @@ typedef enum
   DAMAGE_GARBAGE,
   DAMAGE_TRUNCATED,
   DAMAGE_EMPTY,
+  DAMAGE_ONE_BYTE,
   DAMAGE_DIRECTORY,
   DAMAGE_FOREIGN
 } Damage;
@@ -1339,6 +1381,10 @@ test_damage (gconstpointer data)
       break;
     case DAMAGE_EMPTY:
       g_assert_true (g_file_set_contents (path, "", 0, NULL));
+      break;
+    case DAMAGE_ONE_BYTE:
+      /* SQLite would take a file shorter than a page for a new database. */
+      g_assert_true (g_file_set_contents (path, "x", 1, NULL));
       break;
     case DAMAGE_DIRECTORY:
       {
@@ -1476,6 +1522,7 @@ read_only_child (void)
     { "new-file", "missing.db" },
     { "new-folder", "new/progress.db" },
     { "read-only-file", "rw/locked.db" },
+    { "too-new", "newer.db" },
   };
   g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
   g_autoptr(GOutputStream) err = g_memory_output_stream_new_resizable ();
@@ -1512,11 +1559,13 @@ test_read_only (void)
   g_autofree char *damaged = g_build_filename (folder, "damaged.db", NULL);
   g_autofree char *rw = g_build_filename (folder, "rw", NULL);
   g_autofree char *locked = g_build_filename (rw, "locked.db", NULL);
+  g_autofree char *newer = g_build_filename (folder, "newer.db", NULL);
   g_autofree char *files_before = NULL;
   g_autofree char *files_after = NULL;
   g_autofree char *output = NULL;
   g_autoptr(GBytes) database_before = NULL;
   g_autoptr(GBytes) locked_before = NULL;
+  g_autoptr(GBytes) newer_before = NULL;
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
@@ -1533,8 +1582,11 @@ test_read_only (void)
                                       g_bytes_get_size (database_before), NULL));
   g_assert_true (g_file_set_contents (damaged, "not a database at all", -1, NULL));
   locked_before = read_bytes (locked);
+  make_newer_database (newer);
+  newer_before = read_bytes (newer);
 
   make_read_only_for_child (database, 0444);
+  make_read_only_for_child (newer, 0444);
   make_read_only_for_child (damaged, 0444);
   make_read_only_for_child (locked, 0444);
   make_writable_for_child (writable);
@@ -1554,18 +1606,22 @@ test_read_only (void)
   g_assert_cmpint (progress_test_wait (pid), ==, 0);
   make_read_only_for_child (folder, 0755);
 
+  /* Every case says "read-only", but for a database from a newer
+   * Akademie: making it writable would not help there. */
   lines = g_strsplit (output, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 9);
-  for (guint i = 0; i < 7; i++)
+  g_assert_cmpuint (g_strv_length (lines), ==, 10);
+  for (guint i = 0; i < 8; i++)
     {
       const char *code = strchr (lines[i], ' ');
-      g_autofree char *expected = g_strdup_printf (" %d", AK_PROGRESS_ERROR_READ_ONLY);
+      g_autofree char *expected = g_strdup_printf (" %d", g_str_has_prefix (lines[i], "too-new ")
+                                                          ? AK_PROGRESS_ERROR_TOO_NEW
+                                                          : AK_PROGRESS_ERROR_READ_ONLY);
 
       g_assert_nonnull (code);
       g_test_message ("%s", lines[i]);
       g_assert_cmpstr (code, ==, expected);
     }
-  g_assert_cmpstr (lines[7], ==, "command 1");
+  g_assert_cmpstr (lines[8], ==, "command 1");
 
   /* Nothing was written, moved aside, created or left half-written. */
   files_after = list_folder (folder);
@@ -1575,6 +1631,9 @@ test_read_only (void)
   g_clear_pointer (&after, g_bytes_unref);
   after = read_bytes (locked);
   g_assert_true (g_bytes_equal (locked_before, after));
+  g_clear_pointer (&after, g_bytes_unref);
+  after = read_bytes (newer);
+  g_assert_true (g_bytes_equal (newer_before, after));
   g_clear_pointer (&files_after, g_free);
   files_after = list_folder (rw);
   g_assert_cmpstr (files_after, ==, "locked.db\nprogress.db");
@@ -1858,6 +1917,8 @@ main (int   argc,
                         GINT_TO_POINTER (DAMAGE_TRUNCATED), test_damage);
   g_test_add_data_func ("/progress/store/damage/empty",
                         GINT_TO_POINTER (DAMAGE_EMPTY), test_damage);
+  g_test_add_data_func ("/progress/store/damage/one-byte",
+                        GINT_TO_POINTER (DAMAGE_ONE_BYTE), test_damage);
   g_test_add_data_func ("/progress/store/damage/directory",
                         GINT_TO_POINTER (DAMAGE_DIRECTORY), test_damage);
   g_test_add_data_func ("/progress/store/damage/foreign-database",

@@ -94,16 +94,24 @@ ak_progress_set_errno_error (GError     **error,
                              ...)
 {
   g_autofree char *message = NULL;
-  AkProgressError code = AK_PROGRESS_ERROR_FAILED;
+  AkProgressError code = ak_progress_error_from_errno (saved_errno, AK_PROGRESS_ERROR_FAILED);
   va_list args;
-
-  if (is_read_only_errno (saved_errno))
-    code = AK_PROGRESS_ERROR_READ_ONLY;
-  else if (is_full_errno (saved_errno))
-    code = AK_PROGRESS_ERROR_DISK_FULL;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error_literal (error, AK_PROGRESS_ERROR, code, message);
+}
+
+/* A read-only or full disk, whatever else went wrong: that is what the
+ * learner can do something about. */
+AkProgressError
+ak_progress_error_from_errno (int             saved_errno,
+                              AkProgressError otherwise)
+{
+  if (is_read_only_errno (saved_errno))
+    return AK_PROGRESS_ERROR_READ_ONLY;
+  if (is_full_errno (saved_errno))
+    return AK_PROGRESS_ERROR_DISK_FULL;
+  return otherwise;
 }

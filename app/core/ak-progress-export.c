@@ -75,13 +75,23 @@ append_field (GString    *line,
   append_value (line, value);
 }
 
+/* The shortest text of up to 17 digits that reads back as the same
+ * number: 2/3 is 0.6666666666666666, not 0.66666666666666663, and a
+ * duration keeps its last digit instead of turning into 1.23457e+06. */
 static void
 append_number (GString *line,
                double   value)
 {
+  static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
-  append_field (line, g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+  append_field (line, buffer);
 }
 
 static void

@@ -7,6 +7,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -524,7 +525,8 @@ move_aside (const char         *path,
         {
           int saved_errno = errno;
 
-          g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+          g_set_error (error, AK_PROGRESS_ERROR,
+                       ak_progress_error_from_errno (saved_errno, AK_PROGRESS_ERROR_DAMAGED),
                        _("Your progress database “%s” is damaged and cannot be moved aside: %s"),
                        path, g_strerror (saved_errno));
           return NULL;
@@ -541,7 +543,8 @@ move_aside (const char         *path,
           int saved_errno = errno;
 
           /* A WAL left in place would be replayed into the new database. */
-          g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+          g_set_error (error, AK_PROGRESS_ERROR,
+                       ak_progress_error_from_errno (saved_errno, AK_PROGRESS_ERROR_DAMAGED),
                        _("Your progress database “%s” is damaged and cannot be moved aside: %s"),
                        from, g_strerror (saved_errno));
           return NULL;
@@ -557,6 +560,72 @@ typedef enum
   OPEN_DAMAGED,
   OPEN_FAILED
 } OpenResult;
+
+/* What the 100-byte header says, read without SQLite: opening a file
+ * makes SQLite roll back a hot journal or fold a WAL into it, and neither
+ * may happen to a file that is to be moved aside as it is or to one from a
+ * newer Akademie that is to be left alone. Sets @problem for a file that
+ * cannot be a database and @version to its user_version; leaves both when
+ * the file cannot be read, for SQLite to report. */
+static void
+read_header (const char  *path,
+             char       **problem,
+             int         *version)
+{
+  static const char magic[16] = "SQLite format 3";
+  guint8 header[100];
+  guint32 user_version;
+  gssize n_read = 0;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    return;
+  while (n_read < (gssize)sizeof header)
+    {
+      gssize n = read (fd, header + n_read, sizeof header - n_read);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      n_read += n;
+    }
+  close (fd);
+
+  if (n_read < (gssize)sizeof header)
+    *problem = g_strdup ("too short for a database");
+  else if (memcmp (header, magic, sizeof magic) != 0)
+    *problem = g_strdup ("not a database");
+  else
+    {
+      memcpy (&user_version, header + 60, sizeof user_version);
+      *version = (int)GUINT32_FROM_BE (user_version);
+    }
+}
+
+/* WAL is what makes synchronous=NORMAL safe; where a file system cannot
+ * hold the WAL index, SQLite keeps its rollback journal, and then every
+ * commit has to reach the disk. */
+static gboolean
+set_journal_mode (sqlite3     *db,
+                  GError     **error)
+{
+  g_autofree char *mode = NULL;
+  int rc;
+
+  rc = query_value (db, "PRAGMA journal_mode = WAL", NULL, &mode);
+  if (rc != SQLITE_OK)
+    {
+      ak_progress_set_sqlite_error (error, db, rc);
+      return FALSE;
+    }
+  if (g_strcmp0 (mode, "wal") == 0)
+    return exec_sql (db, "PRAGMA synchronous = NORMAL", error);
+
+  g_debug ("The progress database cannot use a WAL (journal mode %s)", mode);
+  return exec_sql (db, "PRAGMA synchronous = FULL", error);
+}
 
 static gboolean
 is_damage (int rc)
@@ -602,9 +671,11 @@ open_existing (const char  *path,
 
   sqlite3_busy_timeout (db, AK_PROGRESS_BUSY_TIMEOUT_MS);
 
+  /* The header said otherwise, but the newer version is in the WAL. */
   rc = query_value (db, "PRAGMA user_version", &version, NULL);
   if (rc == SQLITE_OK && version > AK_PROGRESS_SCHEMA_VERSION)
     {
+      sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
       sqlite3_close (db);
       set_too_new_error (error, path, version);
       return OPEN_FAILED;
@@ -639,11 +710,8 @@ open_existing (const char  *path,
       return OPEN_FAILED;
     }
 
-  if (!exec_sql (db,
-                 "PRAGMA foreign_keys = ON;"
-                 "PRAGMA journal_mode = WAL;"
-                 "PRAGMA synchronous = NORMAL",
-                 error)
+  if (!exec_sql (db, "PRAGMA foreign_keys = ON", error)
+      || !set_journal_mode (db, error)
       || (version < AK_PROGRESS_SCHEMA_VERSION && !migrate (db, path, error)))
     {
       sqlite3_close (db);
@@ -694,6 +762,7 @@ ak_progress_schema_open (const char  *path,
       g_autoptr(GError) move_error = NULL;
       sqlite3 *db = NULL;
       struct stat seen;
+      int version = 0;
 
       if (stat (path, &seen) != 0)
         {
@@ -717,6 +786,14 @@ ak_progress_schema_open (const char  *path,
       else if (seen.st_size == 0)
         problem = g_strdup ("empty file");
       else
+        read_header (path, &problem, &version);
+
+      if (problem == NULL && version > AK_PROGRESS_SCHEMA_VERSION)
+        {
+          set_too_new_error (error, path, version);
+          return NULL;
+        }
+      if (problem == NULL)
         switch (open_existing (path, &db, &problem, error))
           {
           case OPEN_OK:

@@ -41,6 +41,8 @@ void          ak_progress_set_errno_error       (GError         **error,
                                                  int              saved_errno,
                                                  const char      *format,
                                                  ...) G_GNUC_PRINTF (3, 4);
+AkProgressError ak_progress_error_from_errno    (int              saved_errno,
+                                                 AkProgressError  otherwise);
 
 /* ak-progress-schema.c */
 sqlite3      *ak_progress_schema_open           (const char      *path,
