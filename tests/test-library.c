@@ -78,7 +78,7 @@ test_broken_next_to_good (void)
   g_autofree char *dir = make_course_dir ("kurse");
   g_autofree char *broken = g_build_filename (dir, "kaputt.xml", NULL);
   g_autofree char *grundlagen = g_build_filename (dir, "grundlagen.xml", NULL);
-  g_autofree char *vertiefung = g_build_filename (dir, "vertiefung.xml", NULL);
+  g_autofree char *vertiefung = g_build_filename (dir, "VERTIEFUNG.XML", NULL);
   g_autofree char *notes = g_build_filename (dir, "liesmich.txt", NULL);
   g_autofree char *shown = NULL;
   g_auto(GStrv) files = NULL;
@@ -87,7 +87,7 @@ test_broken_next_to_good (void)
   guint n_errors = 0;
 
   copy_fixture ("bundled/grundlagen.xml", dir, "grundlagen.xml");
-  copy_fixture ("bundled/vertiefung.xml", dir, "vertiefung.xml");
+  copy_fixture ("bundled/vertiefung.xml", dir, "VERTIEFUNG.XML");
   copy_fixture ("kaputt.xml", dir, "kaputt.xml");
   g_assert_true (g_file_set_contents (notes, "Nur Notizen, kein Kurs.", -1, NULL));
 
@@ -102,12 +102,13 @@ test_broken_next_to_good (void)
   g_assert_cmpstr (ak_course_get_id (ak_course_library_lookup_file (library, vertiefung)),
                    ==, "vertiefung");
 
-  /* Only course files are looked at, in name order. */
+  /* Only course files are looked at, whatever the case of ".xml", in
+   * byte order of their names. */
   files = ak_course_library_list_files (library);
   g_assert_cmpuint (g_strv_length (files), ==, 3);
-  g_assert_cmpstr (files[0], ==, grundlagen);
-  g_assert_cmpstr (files[1], ==, broken);
-  g_assert_cmpstr (files[2], ==, vertiefung);
+  g_assert_cmpstr (files[0], ==, vertiefung);
+  g_assert_cmpstr (files[1], ==, grundlagen);
+  g_assert_cmpstr (files[2], ==, broken);
   g_assert_null (ak_course_library_get_diagnostics (library, notes));
 
   /* The broken file says what is wrong and where: at the unused thesis,

@@ -1122,6 +1122,86 @@ test_semantic_blank_text (void)
   assert_refused (course, diagnostics, 22, 5, "The element “title” must not be empty");
 }
 
+/* Text a learner reads is checked wherever it stands, and white space of
+ * any kind (a no-break space too) is no text. */
+static void
+test_semantic_blank_learner_text (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = load_question ("pass-mark=\"50\"",
+    "    <single-choice id=\"wahl\" tests=\"these\">\n"                   /* 23 */
+    "      <prompt>&#160;</prompt>\n"                                     /* 24 */
+    "      <choice id=\"a\" correct=\"true\">A</choice>\n"
+    "      <choice id=\"b\"/>\n"                                          /* 26 */
+    "      <feedback choice=\"a\">\u3000</feedback>\n"                   /* 27 */
+    "      <explanation><em> </em></explanation>\n"                      /* 28 */
+    "    </single-choice>\n", &diagnostics);
+
+  g_assert_null (course);
+  g_assert_cmpuint (diagnostics->len, ==, 4);
+  assert_diagnostic (diagnostics, 0, AK_SEVERITY_ERROR, 24, 7,
+                     "The element “prompt” must not be empty");
+  assert_diagnostic (diagnostics, 1, AK_SEVERITY_ERROR, 26, 7,
+                     "The element “choice” must not be empty");
+  assert_diagnostic (diagnostics, 2, AK_SEVERITY_ERROR, 27, 7,
+                     "The element “feedback” must not be empty");
+  assert_diagnostic (diagnostics, 3, AK_SEVERITY_ERROR, 28, 7,
+                     "The element “explanation” must not be empty");
+}
+
+/* An answer of no-break spaces can never be typed; one that differs from
+ * another only in case and spaces is accepted anyway. */
+static void
+test_semantic_accepted_answers (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = load_question ("pass-mark=\"50\"",
+    "    <short-answer id=\"kurz\" tests=\"these\">\n"                    /* 23 */
+    "      <prompt>P</prompt>\n"
+    "      <accept>Haus</accept>\n"                                       /* 25 */
+    "      <accept>&#160;&#x3000;</accept>\n"                              /* 26 */
+    "      <accept>  haus </accept>\n"                                    /* 27 */
+    "      <explanation>E</explanation>\n"
+    "    </short-answer>\n", &diagnostics);
+
+  g_assert_null (course);
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+  assert_diagnostic (diagnostics, 0, AK_SEVERITY_ERROR, 26, 7,
+                     "An accepted answer must not be empty");
+  assert_diagnostic (diagnostics, 1, AK_SEVERITY_WARNING, 27, 7,
+                     "The answer “haus” is accepted already on line 25; case and spaces do "
+                     "not count");
+}
+
+static void
+test_semantic_thesis_twice (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = load_question ("pass-mark=\"50\"",
+    "    <true-false id=\"f2\" tests=\"these  these\" answer=\"true\">\n" /* 23 */
+    "      <prompt>P</prompt>\n"
+    "      <explanation>E</explanation>\n"
+    "    </true-false>\n", &diagnostics);
+
+  /* Only a warning: the question still tests the thesis. */
+  g_assert_nonnull (course);
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+  assert_diagnostic (diagnostics, 0, AK_SEVERITY_WARNING, 23, 25,
+                     "The question “f2” names the thesis “these” twice");
+}
+
+/* alt="" and alt=" " are the same mistake and read the same. */
+static void
+test_semantic_empty_alt (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = NULL;
+  g_autofree char *image = write_file ("bild.png", "PNG", -1);
+
+  course = load_variant ("      <figure src=\"bild.png\" alt=\"\"/>\n", "", &diagnostics);
+  assert_refused (course, diagnostics, 12, 30, "The attribute “alt” must not be empty");
+}
+
 static void
 test_semantic_too_large_number (void)
 {
@@ -1620,6 +1700,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/semantic/pass-mark", test_semantic_pass_mark);
   g_test_add_func ("/loader/semantic/empty-accept", test_semantic_empty_accept);
   g_test_add_func ("/loader/semantic/blank-text", test_semantic_blank_text);
+  g_test_add_func ("/loader/semantic/blank-learner-text", test_semantic_blank_learner_text);
+  g_test_add_func ("/loader/semantic/accepted-answers", test_semantic_accepted_answers);
+  g_test_add_func ("/loader/semantic/thesis-twice", test_semantic_thesis_twice);
+  g_test_add_func ("/loader/semantic/empty-alt", test_semantic_empty_alt);
   g_test_add_func ("/loader/semantic/too-large-number", test_semantic_too_large_number);
   g_test_add_func ("/loader/semantic/figure-absolute", test_semantic_figure_absolute);
   g_test_add_func ("/loader/semantic/figure-parent", test_semantic_figure_parent);

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "ak-text-match.h"
+
 /* Ids that must be unique course-wide, each kind on its own. */
 typedef enum
 {
@@ -137,17 +139,42 @@ check_decimal (Checker    *self,
   return TRUE;
 }
 
-/* Titles and names the schema lets through as long as they are not empty,
- * but which white space alone would leave blank on screen. */
+/* Whether a learner would see nothing: white space of any kind (a no-break
+ * space too) counts as nothing, as it does when answers are compared. */
+static gboolean
+is_blank_text (xmlNode *element)
+{
+  g_autofree char *content = (char *)xmlNodeGetContent (element);
+  g_autofree char *normalized = content != NULL ? ak_text_normalize (content, FALSE) : NULL;
+
+  return normalized == NULL || *normalized == '\0';
+}
+
+/* Text a learner reads. The schema lets it be empty where running text
+ * may be, but an empty prompt, choice or paragraph is a mistake. */
+static const char *const text_elements[] = {
+  "title", "author", "publication", "summary", "description", "p", "item", "thesis",
+  "quote", "caption", "prompt", "choice", "explanation", "feedback", "left", "right",
+  "distractor",
+};
+
 static void
-check_titles (Checker *self,
-              xmlNode *parent)
+check_text_elements (Checker *self,
+                     xmlNode *parent)
 {
   for (xmlNode *child = ak_xml_first_element (parent); child; child = ak_xml_next_element (child))
-    if ((ak_xml_is_element (child, "title") || ak_xml_is_element (child, "author") ||
-         ak_xml_is_element (child, "publication")) && ak_xml_is_blank (child))
-      report (self, child, NULL, AK_SEVERITY_ERROR, _("The element “%s” must not be empty"),
-              (const char *)child->name);
+    {
+      gboolean is_text = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (text_elements) && !is_text; i++)
+        is_text = ak_xml_is_element (child, text_elements[i]);
+
+      if (!is_text)
+        check_text_elements (self, child);
+      else if (is_blank_text (child))
+        report (self, child, NULL, AK_SEVERITY_ERROR, _("The element “%s” must not be empty"),
+                (const char *)child->name);
+    }
 }
 
 /**
@@ -245,7 +272,6 @@ check_section (Checker *self,
                xmlNode *section)
 {
   claim_id (self, self->ids[ID_SECTION], section);
-  check_titles (self, section);
 
   for (xmlNode *block = ak_xml_first_element (section); block; block = ak_xml_next_element (block))
     {
@@ -267,7 +293,6 @@ check_lesson (Checker *self,
               xmlNode *lesson)
 {
   claim_id (self, self->ids[ID_LESSON], lesson);
-  check_titles (self, lesson);
 
   for (xmlNode *child = ak_xml_first_element (lesson); child; child = ak_xml_next_element (child))
     if (ak_xml_is_element (child, "section"))
@@ -282,12 +307,21 @@ check_tests (Checker    *self,
              const char *id)
 {
   g_auto(GStrv) references = ak_xml_split_list (ak_xml_get_attribute (question, "tests"));
+  g_autoptr(GHashTable) named = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; references[i] != NULL; i++)
     {
       const char *colon = strchr (references[i], ':');
       const char *thesis = references[i];
 
+      if (!g_hash_table_add (named, references[i]))
+        {
+          g_autofree char *quoted = ak_xml_text_ellipsize (references[i]);
+
+          report (self, question, "tests", AK_SEVERITY_WARNING,
+                  _("The question “%s” names the thesis “%s” twice"), id, quoted);
+          continue;
+        }
       if (colon != NULL)
         {
           if (strncmp (references[i], self->course_id, colon - references[i]) != 0 ||
@@ -354,13 +388,45 @@ check_feedback (Checker  *self,
   g_hash_table_insert (self->feedback, (gpointer)choice, feedback);
 }
 
+/* The accepted answers of a gap or a short answer: none that matches
+ * nothing, none that repeats another once case and spaces are ignored. */
 static void
-check_accept (Checker *self,
-              xmlNode *accept)
+check_accepts (Checker *self,
+               xmlNode *parent)
 {
-  if (ak_xml_is_blank (accept))
-    report (self, accept, NULL, AK_SEVERITY_ERROR, "%s",
-            _("An accepted answer must not be empty"));
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (xmlNode *accept = ak_xml_first_element (parent); accept;
+       accept = ak_xml_next_element (accept))
+    {
+      g_autofree char *content = NULL;
+      g_autofree char *normalized = NULL;
+      xmlNode *earlier;
+
+      if (!ak_xml_is_element (accept, "accept"))
+        continue;
+      content = (char *)xmlNodeGetContent (accept);
+      normalized = ak_text_normalize (content, FALSE);
+      if (normalized == NULL || *normalized == '\0')
+        {
+          report (self, accept, NULL, AK_SEVERITY_ERROR, "%s",
+                  _("An accepted answer must not be empty"));
+          continue;
+        }
+
+      earlier = g_hash_table_lookup (seen, normalized);
+      if (earlier != NULL)
+        {
+          g_autofree char *quoted = ak_xml_text_ellipsize (g_strstrip (content));
+
+          report (self, accept, NULL, AK_SEVERITY_WARNING,
+                  _("The answer “%s” is accepted already on line %u; case and spaces do "
+                    "not count"),
+                  quoted, ak_xml_document_node_line (self->document, earlier));
+        }
+      else
+        g_hash_table_insert (seen, g_steal_pointer (&normalized), accept);
+    }
 }
 
 /* The gaps of a gap text, with their ids and answers. */
@@ -376,9 +442,7 @@ check_gaps (Checker *self,
         continue;
       n_gaps++;
       claim_id (self, self->answer_ids, gap);
-      for (xmlNode *accept = ak_xml_first_element (gap); accept;
-           accept = ak_xml_next_element (accept))
-        check_accept (self, accept);
+      check_accepts (self, gap);
     }
   return n_gaps;
 }
@@ -414,9 +478,8 @@ check_answer_parts (Checker *self,
         check_feedback (self, child, true_false);
       else if (ak_xml_is_element (child, "text"))
         counts->n_gaps += check_gaps (self, child);
-      else if (ak_xml_is_element (child, "accept"))
-        check_accept (self, child);
     }
+  check_accepts (self, question);
 }
 
 static void
@@ -533,7 +596,6 @@ check_quiz (Checker *self,
   gint64 percent;
 
   claim_id (self, self->ids[ID_QUIZ], quiz);
-  check_titles (self, quiz);
   if (pass_mark != NULL &&
       (!ak_xml_parse_integer (pass_mark, &percent) || percent < 0 || percent > 100))
     {
@@ -557,7 +619,6 @@ check_source (Checker *self,
   int number;
 
   claim_id (self, self->ids[ID_SOURCE], source);
-  check_titles (self, source);
   if (year != NULL)
     {
       g_autofree char *content = (char *)xmlNodeGetContent (year);
@@ -617,7 +678,7 @@ ak_course_check (AkXmlDocument *document,
     self.course_id = "";
 
   check_uint (&self, root, "minutes");
-  check_titles (&self, root);
+  check_text_elements (&self, root);
   for (xmlNode *child = ak_xml_first_element (root); child; child = ak_xml_next_element (child))
     {
       if (ak_xml_is_element (child, "source"))

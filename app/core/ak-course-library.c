@@ -117,8 +117,11 @@ file_entry_free (FileEntry *file)
 static gboolean
 is_course_file_name (const char *name)
 {
-  /* Hidden files include editors' lock and backup files (".#kurs.xml"). */
-  return name[0] != '.' && g_str_has_suffix (name, ".xml");
+  gsize length = strlen (name);
+
+  /* Hidden files include editors' lock and backup files (".#kurs.xml");
+   * "KURS.XML" from another system is a course file all the same. */
+  return name[0] != '.' && length > 4 && g_ascii_strcasecmp (name + length - 4, ".xml") == 0;
 }
 
 /* The model keeps no positions; the few diagnostics the library adds

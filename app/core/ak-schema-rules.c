@@ -519,7 +519,10 @@ report_bad_value (AkSchemaRules *self,
   g_autofree char *quoted = ak_xml_text_ellipsize (value);
   g_autofree char *expected = describe_rule (self, rule);
 
-  if (expected != NULL)
+  if (*value == '\0')
+    ak_xml_document_report (document, element, rule->name, AK_SEVERITY_ERROR,
+                            _("The attribute “%s” must not be empty"), rule->name);
+  else if (expected != NULL)
     ak_xml_document_report (document, element, rule->name, AK_SEVERITY_ERROR,
                             /* Translators: the last %s describes a valid value, e.g. "a
                              * whole number" */
