@@ -81,6 +81,49 @@ get_entity_cb (void          *ctx,
   return xmlGetPredefinedEntity (name);
 }
 
+/* Attributes used as written. course.rng types src as a string, not a
+ * token: a file name's spaces are its own. alt is a string too, but it
+ * is prose, whose white space folds like that of element text. */
+static const char * const verbatim_attributes[] = { "src" };
+
+static gboolean
+is_verbatim_attribute (xmlAttr *attribute)
+{
+  if (attribute->ns != NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (verbatim_attributes); i++)
+    if (strcmp ((const char *)attribute->name, verbatim_attributes[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+is_blank (const char *value)
+{
+  for (const char *p = value; *p; p++)
+    if (!ak_xml_is_space (*p))
+      return FALSE;
+  return TRUE;
+}
+
+/* A value of white space only names nothing, like an empty one, and is
+ * refused by the schema with the same message; as a string, it would
+ * pass. */
+static void
+empty_blank_values (xmlNode *element)
+{
+  for (xmlAttr *attribute = element->properties; attribute; attribute = attribute->next)
+    {
+      xmlNode *text = attribute->children;
+
+      if (is_verbatim_attribute (attribute) &&
+          text != NULL && text->type == XML_TEXT_NODE && text->next == NULL &&
+          text->content != NULL && *text->content != '\0' &&
+          is_blank ((const char *)text->content))
+        xmlNodeSetContent (text, BAD_CAST "");
+    }
+}
+
 static void
 start_element_cb (void           *ctx,
                   const xmlChar  *localname,
@@ -114,7 +157,10 @@ start_element_cb (void           *ctx,
   xmlSAX2StartElementNs (ctx, localname, prefix, uri, n_namespaces, namespaces,
                          n_attributes, n_defaulted, attributes);
   if (ctxt->node != NULL && ctxt->node != parent)
-    ctxt->node->_private = GSIZE_TO_POINTER (offset + 1);
+    {
+      ctxt->node->_private = GSIZE_TO_POINTER (offset + 1);
+      empty_blank_values (ctxt->node);
+    }
 }
 
 static void
@@ -151,6 +197,18 @@ is_consequence (ParseState     *state,
     }
 }
 
+/* A stray "&", a broken reference or a repeated attribute leaves the
+ * tags as they were. */
+static gboolean
+leaves_tags_intact (AkXmlText      *text,
+                    const xmlError *error,
+                    gsize           offset)
+{
+  if (error->code == XML_ERR_ATTRIBUTE_REDEFINED)
+    return TRUE;
+  return offset < text->length && text->data[offset] == '&';
+}
+
 /* Every syntax error the parser can read past is reported, as xmllint
  * does, but not what merely follows from an earlier one, and not more
  * than a trainer can use. The parser is not stopped from here, as it may
@@ -175,14 +233,29 @@ parser_error_cb (void     *user_data,
   if (state->n_syntax_errors > 0 && offset == state->last_error_offset)
     return;
 
+  if (state->n_syntax_errors == AK_COURSE_MAX_SYNTAX_ERRORS)
+    {
+      /* Said once there is more, so that a cut list is not taken for
+       * all: at the first error left out, which sorts it last. A
+       * warning, so that the count of errors is that of the list. */
+      ak_xml_text_report (text, offset, AK_SEVERITY_WARNING,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Only the first %u syntax error is shown; correct it "
+                                       "and check the file again",
+                                       "Only the first %u syntax errors are shown; correct "
+                                       "them and check the file again",
+                                       AK_COURSE_MAX_SYNTAX_ERRORS),
+                          (guint)AK_COURSE_MAX_SYNTAX_ERRORS);
+      state->stopped = TRUE;
+      return;
+    }
+
   fail (state, offset, message);
   state->last_error_offset = offset;
-  /* A stray "&" or a broken reference leaves the tags as they were. */
-  if (offset >= text->length || text->data[offset] != '&')
+  if (!leaves_tags_intact (text, error, offset))
     state->tags_broken = TRUE;
   ctxt->disableSAX = 1;
-  if (++state->n_syntax_errors == AK_COURSE_MAX_SYNTAX_ERRORS)
-    state->stopped = TRUE;
+  state->n_syntax_errors++;
 }
 
 static void
@@ -330,12 +403,6 @@ ak_xml_document_node_offset (AkXmlDocument *self,
   return AK_XML_NO_OFFSET;
 }
 
-static gboolean
-is_name_end (char c)
-{
-  return ak_xml_is_space (c) || c == '=' || c == '/' || c == '>';
-}
-
 /**
  * ak_xml_document_attribute_offset:
  *
@@ -348,40 +415,12 @@ ak_xml_document_attribute_offset (AkXmlDocument *self,
                                   const char    *attribute)
 {
   gsize offset = ak_xml_document_node_offset (self, element);
-  gsize attribute_length = strlen (attribute);
-  const char *end = self->text.data + self->text.length;
-  const char *p;
+  gsize found;
 
   if (offset == AK_XML_NO_OFFSET)
     return offset;
-
-  /* Skip "<name", then walk name="value" pairs up to ">" or "/>". */
-  p = self->text.data + offset + 1;
-  while (p < end && !is_name_end (*p))
-    p++;
-  while ((p = ak_xml_skip_space (p, end)) < end && *p != '>' && *p != '/')
-    {
-      const char *name = p;
-
-      while (p < end && !is_name_end (*p))
-        p++;
-      if (p == name)
-        break;
-      if ((gsize)(p - name) == attribute_length && memcmp (name, attribute, attribute_length) == 0)
-        return name - self->text.data;
-      p = ak_xml_skip_space (p, end);
-      if (p < end && *p == '=')
-        p = ak_xml_skip_space (p + 1, end);
-      if (p < end && (*p == '"' || *p == '\''))
-        {
-          const char *close = memchr (p + 1, *p, end - p - 1);
-
-          if (close == NULL)
-            break;
-          p = close + 1;
-        }
-    }
-  return offset;
+  found = ak_xml_text_find_attribute (&self->text, offset, attribute, 0);
+  return found != AK_XML_NO_OFFSET ? found : offset;
 }
 
 static gboolean
@@ -404,7 +443,8 @@ collapse_attributes (xmlNode *element)
     {
       xmlNode *text = attribute->children;
 
-      if (text != NULL && text->type == XML_TEXT_NODE && text->next == NULL &&
+      if (!is_verbatim_attribute (attribute) &&
+          text != NULL && text->type == XML_TEXT_NODE && text->next == NULL &&
           text->content != NULL && needs_collapse ((const char *)text->content))
         {
           g_auto(GStrv) words = ak_xml_split_list ((const char *)text->content);
@@ -420,9 +460,9 @@ collapse_attributes (xmlNode *element)
 /**
  * ak_xml_document_collapse_space:
  *
- * Folds white space in every attribute value, as XML Schema does for the
- * tokens, numbers and lists that course attributes hold, so that later
- * readers see the value the schema checked.
+ * Folds white space in every attribute value but a figure's src, as XML
+ * Schema does for the tokens, numbers and lists that course attributes
+ * hold, so that later readers see the value the schema checked.
  */
 void
 ak_xml_document_collapse_space (AkXmlDocument *self)

@@ -45,12 +45,14 @@ ak_xml_text_init (AkXmlText  *self,
   self->path = path;
   self->diagnostics = diagnostics;
   self->line_starts = NULL;
+  self->lf_line_starts = NULL;
 }
 
 void
 ak_xml_text_clear (AkXmlText *self)
 {
   g_clear_pointer (&self->line_starts, g_array_unref);
+  g_clear_pointer (&self->lf_line_starts, g_array_unref);
 }
 
 static gboolean
@@ -59,25 +61,54 @@ has_bom (AkXmlText *self)
   return self->length >= UTF8_BOM_LENGTH && memcmp (self->data, UTF8_BOM, UTF8_BOM_LENGTH) == 0;
 }
 
+static gboolean
+ends_line (AkXmlText *self,
+           gsize      i,
+           gboolean   lone_cr)
+{
+  if (self->data[i] == '\n')
+    return TRUE;
+  /* Old Mac files end lines with "\r" alone; "\r\n" ends one line. */
+  return lone_cr && self->data[i] == '\r' &&
+         (i + 1 == self->length || self->data[i + 1] != '\n');
+}
+
+static GArray *
+build_line_starts (AkXmlText *self,
+                   gboolean   lone_cr)
+{
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  gsize first = has_bom (self) ? UTF8_BOM_LENGTH : 0;
+
+  g_array_append_val (starts, first);
+  for (gsize i = first; i < self->length; i++)
+    {
+      if (ends_line (self, i, lone_cr))
+        {
+          gsize start = i + 1;
+
+          g_array_append_val (starts, start);
+        }
+    }
+  return starts;
+}
+
+/* Lines as an editor shows them. */
 static GArray *
 get_line_starts (AkXmlText *self)
 {
   if (self->line_starts == NULL)
-    {
-      const char *p = self->data;
-      const char *end = self->data + self->length;
-      gsize first = has_bom (self) ? UTF8_BOM_LENGTH : 0;
-
-      self->line_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-      g_array_append_val (self->line_starts, first);
-      while (p < end && (p = memchr (p, '\n', end - p)) != NULL)
-        {
-          gsize start = ++p - self->data;
-
-          g_array_append_val (self->line_starts, start);
-        }
-    }
+    self->line_starts = build_line_starts (self, TRUE);
   return self->line_starts;
+}
+
+/* Lines as libxml2 counts them in its positions: at "\n" only. */
+static GArray *
+get_lf_line_starts (AkXmlText *self)
+{
+  if (self->lf_line_starts == NULL)
+    self->lf_line_starts = build_line_starts (self, FALSE);
+  return self->lf_line_starts;
 }
 
 /**
@@ -129,15 +160,16 @@ ak_xml_text_locate (AkXmlText *self,
 /**
  * ak_xml_text_find_offset:
  *
- * The inverse of ak_xml_text_locate(), for positions libxml2 reports as
- * line and column.
+ * Turns a position libxml2 reports as line and column into a byte
+ * offset. libxml2 ends lines at "\n" only, so in a file with "\r" line
+ * ends its lines are not the editor's.
  */
 gsize
 ak_xml_text_find_offset (AkXmlText *self,
                          guint      line,
                          guint      column)
 {
-  GArray *starts = get_line_starts (self);
+  GArray *starts = get_lf_line_starts (self);
   const char *p;
   const char *end;
 
@@ -180,6 +212,124 @@ ak_xml_text_find_tag_start (AkXmlText *self,
       if (i == 0)
         return MIN (offset, self->length);
     }
+}
+
+static gboolean
+is_name_end (char c)
+{
+  return ak_xml_is_space (c) || c == '=' || c == '/' || c == '>';
+}
+
+/**
+ * ak_xml_text_find_attribute:
+ * @tag_start: the offset of a start tag's "<"
+ * @skip: how many attributes of that name to pass over first
+ *
+ * Returns: the offset of the name of the attribute @name in the start
+ *   tag, or %AK_XML_NO_OFFSET when it is not written there
+ */
+gsize
+ak_xml_text_find_attribute (AkXmlText  *self,
+                            gsize       tag_start,
+                            const char *name,
+                            guint       skip)
+{
+  gsize name_length = strlen (name);
+  const char *end = self->data + self->length;
+  const char *p;
+
+  if (tag_start >= self->length)
+    return AK_XML_NO_OFFSET;
+
+  /* Skip "<name", then walk name="value" pairs up to ">" or "/>". */
+  p = self->data + tag_start + 1;
+  while (p < end && !is_name_end (*p))
+    p++;
+  while ((p = ak_xml_skip_space (p, end)) < end && *p != '>' && *p != '/')
+    {
+      const char *attribute = p;
+
+      while (p < end && !is_name_end (*p))
+        p++;
+      if (p == attribute)
+        break;
+      if ((gsize)(p - attribute) == name_length && memcmp (attribute, name, name_length) == 0 &&
+          skip-- == 0)
+        return attribute - self->data;
+      p = ak_xml_skip_space (p, end);
+      if (p < end && *p == '=')
+        p = ak_xml_skip_space (p + 1, end);
+      if (p < end && (*p == '"' || *p == '\''))
+        {
+          const char *close = memchr (p + 1, *p, end - p - 1);
+
+          if (close == NULL)
+            break;
+          p = close + 1;
+        }
+    }
+  return AK_XML_NO_OFFSET;
+}
+
+/* Inside these "<" starts no markup. */
+static const struct
+{
+  const char *open;
+  const char *close;
+} sections[] = {
+  { "<!--", "-->" },
+  { "<![CDATA[", "]]>" },
+  { "<?", "?>" },
+};
+
+static gboolean
+has_prefix (const char *p,
+            const char *end,
+            const char *prefix)
+{
+  gsize length = strlen (prefix);
+
+  return (gsize)(end - p) >= length && memcmp (p, prefix, length) == 0;
+}
+
+/**
+ * ak_xml_text_find_unclosed:
+ * @open: "<!--", "<![CDATA[" or "<?"
+ *
+ * libxml2 notices an unclosed comment or CDATA section only at the end
+ * of the file; this finds where it opens. Course files hold no null
+ * characters, so the text can be searched as a string.
+ *
+ * Returns: the offset of the @open that is never closed, or @fallback
+ */
+gsize
+ak_xml_text_find_unclosed (AkXmlText  *self,
+                           const char *open,
+                           gsize       fallback)
+{
+  const char *p = self->data;
+  const char *end = self->data + self->length;
+
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *next = p + 1;
+
+      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+        {
+          const char *inside;
+
+          if (!has_prefix (p, end, sections[i].open))
+            continue;
+          inside = p + strlen (sections[i].open);
+          next = g_strstr_len (inside, end - inside, sections[i].close);
+          if (next == NULL)
+            return g_str_equal (sections[i].open, open) ? (gsize)(p - self->data) : fallback;
+          next += strlen (sections[i].close);
+          break;
+        }
+      p = next;
+    }
+  return fallback;
 }
 
 void

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 /*
  * The bytes of a course file, with what is needed to turn a byte offset
  * into the line and column a trainer's editor shows: lines end at "\n",
- * columns count characters, a UTF-8 byte order mark takes no column.
+ * "\r\n" or a lone "\r", columns count characters, a UTF-8 byte order
+ * mark takes no column.
  */
 typedef struct
 {
@@ -22,6 +23,7 @@ typedef struct
   const char *path;
   GPtrArray  *diagnostics;
   GArray     *line_starts;    /* gsize; built on first use */
+  GArray     *lf_line_starts; /* the same for lines as libxml2 counts them */
 } AkXmlText;
 
 void     ak_xml_text_init           (AkXmlText  *self,
@@ -40,6 +42,13 @@ gsize    ak_xml_text_find_offset    (AkXmlText  *self,
                                      guint       column);
 gsize    ak_xml_text_find_tag_start (AkXmlText  *self,
                                      gsize       offset);
+gsize    ak_xml_text_find_attribute (AkXmlText  *self,
+                                     gsize       tag_start,
+                                     const char *name,
+                                     guint       skip);
+gsize    ak_xml_text_find_unclosed  (AkXmlText  *self,
+                                     const char *open,
+                                     gsize       fallback);
 void     ak_xml_text_report_valist  (AkXmlText  *self,
                                      gsize       offset,
                                      AkSeverity  severity,
