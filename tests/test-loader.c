@@ -1463,6 +1463,15 @@ test_semantic_figure_missing (void)
 }
 
 static void
+test_semantic_figure_folder (void)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "courses", "bilder", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  check_figure ("bilder", "The figure “bilder” is a folder, not an image file");
+}
+
+static void
 test_semantic_figure_link_outside (void)
 {
   g_autofree char *folder = g_build_filename (g_get_user_cache_dir (), "courses", NULL);
@@ -1916,6 +1925,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/semantic/figure-parent", test_semantic_figure_parent);
   g_test_add_func ("/loader/semantic/figure-url", test_semantic_figure_url);
   g_test_add_func ("/loader/semantic/figure-missing", test_semantic_figure_missing);
+  g_test_add_func ("/loader/semantic/figure-folder", test_semantic_figure_folder);
   g_test_add_func ("/loader/semantic/figure-link-outside", test_semantic_figure_link_outside);
   g_test_add_func ("/loader/semantic/figure-found", test_semantic_figure_found);
   g_test_add_func ("/loader/semantic/no-content", test_semantic_no_content);

@@ -207,8 +207,10 @@ ak_course_resolve_figure (const char  *course_dir,
       return AK_FIGURE_PARENT;
 
   joined = g_canonicalize_filename (src, course_dir);
-  if (!g_file_test (joined, G_FILE_TEST_IS_REGULAR))
+  if (!g_file_test (joined, G_FILE_TEST_EXISTS))
     return AK_FIGURE_MISSING;
+  if (!g_file_test (joined, G_FILE_TEST_IS_REGULAR))
+    return AK_FIGURE_NOT_FILE;
 
   /* A link may still lead out of the folder. */
   real_dir = realpath (course_dir, NULL);
@@ -258,6 +260,10 @@ check_figure (Checker *self,
     case AK_FIGURE_OUTSIDE:
       report (self, figure, "src", AK_SEVERITY_ERROR,
               _("The figure “%s” lies outside the course folder"), quoted);
+      break;
+    case AK_FIGURE_NOT_FILE:
+      report (self, figure, "src", AK_SEVERITY_ERROR,
+              _("The figure “%s” is a folder, not an image file"), quoted);
       break;
     case AK_FIGURE_MISSING:
     default:

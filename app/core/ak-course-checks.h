@@ -12,7 +12,8 @@ typedef enum
   AK_FIGURE_ABSOLUTE,
   AK_FIGURE_PARENT,     /* has a ".." segment */
   AK_FIGURE_OUTSIDE,    /* resolves (through links) outside the course folder */
-  AK_FIGURE_MISSING
+  AK_FIGURE_MISSING,
+  AK_FIGURE_NOT_FILE    /* a folder, say */
 } AkFigureProblem;
 
 AkFigureProblem ak_course_resolve_figure (const char    *course_dir,
