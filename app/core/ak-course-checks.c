@@ -140,14 +140,24 @@ check_decimal (Checker    *self,
 }
 
 /* Whether a learner would see nothing: white space of any kind (a no-break
- * space too) counts as nothing, as it does when answers are compared. */
+ * space too) counts as nothing, as it does when answers are compared. The
+ * first visible character ends the walk, so that long text costs little. */
 static gboolean
 is_blank_text (xmlNode *element)
 {
-  g_autofree char *content = (char *)xmlNodeGetContent (element);
-  g_autofree char *normalized = content != NULL ? ak_text_normalize (content, FALSE) : NULL;
-
-  return normalized == NULL || *normalized == '\0';
+  for (xmlNode *child = element->children; child; child = child->next)
+    {
+      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
+        {
+          for (const char *p = (const char *)child->content; p != NULL && *p != '\0';
+               p = g_utf8_next_char (p))
+            if (!g_unichar_isspace (g_utf8_get_char (p)))
+              return FALSE;
+        }
+      else if (child->type == XML_ELEMENT_NODE && !is_blank_text (child))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* Text a learner reads. The schema lets it be empty where running text
