@@ -203,11 +203,42 @@ progress_test_assert_consistent (const char *path)
 }
 
 /*
- * Starts this test program again as a child playing @role, with @args
- * after the program name. Its stdout comes back on @stdout_fd, and
- * @stdin_fd (if not NULL) writes to its stdin. It gets the test's data
- * folder.
+ * Starts @program, a copy of this test program, as a child playing @role,
+ * with @args after the program name. Its stdout comes back on @stdout_fd,
+ * and @stdin_fd (if not NULL) writes to its stdin. It gets the test's
+ * data folder.
  */
+static inline GPid
+progress_test_spawn_program (const char           *program,
+                             const char           *role,
+                             const char *const    *args,
+                             const char           *working_directory,
+                             GSpawnChildSetupFunc  child_setup,
+                             int                  *stdin_fd,
+                             int                  *stdout_fd)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) argv = NULL;
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), PROGRESS_TEST_ROLE, role, TRUE);
+  GPid pid = 0;
+
+  /* G_TEST_OPTION_ISOLATE_DIRS tells GLib about the test's folders, not
+   * the environment a child inherits. */
+  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
+  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
+  g_strv_builder_add (builder, program);
+  if (args != NULL)
+    g_strv_builder_addv (builder, (const char **)args);
+  argv = g_strv_builder_end (builder);
+
+  g_spawn_async_with_pipes (working_directory, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
+                            child_setup, NULL, &pid, stdin_fd, stdout_fd, NULL, &error);
+  g_assert_no_error (error);
+  return pid;
+}
+
+/* The same with this very test program. */
 static inline GPid
 progress_test_spawn (const char           *role,
                      const char *const    *args,
@@ -217,26 +248,11 @@ progress_test_spawn (const char           *role,
                      int                  *stdout_fd)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) argv = NULL;
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), PROGRESS_TEST_ROLE, role, TRUE);
   g_autofree char *self = g_file_read_link ("/proc/self/exe", &error);
-  GPid pid = 0;
 
   g_assert_no_error (error);
-  /* G_TEST_OPTION_ISOLATE_DIRS tells GLib about the test's folders, not
-   * the environment a child inherits. */
-  envp = g_environ_setenv (envp, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  envp = g_environ_setenv (envp, "HOME", g_get_home_dir (), TRUE);
-  g_strv_builder_add (builder, self);
-  if (args != NULL)
-    g_strv_builder_addv (builder, (const char **)args);
-  argv = g_strv_builder_end (builder);
-
-  g_spawn_async_with_pipes (working_directory, argv, envp, G_SPAWN_DO_NOT_REAP_CHILD,
-                            child_setup, NULL, &pid, stdin_fd, stdout_fd, NULL, &error);
-  g_assert_no_error (error);
-  return pid;
+  return progress_test_spawn_program (self, role, args, working_directory, child_setup,
+                                      stdin_fd, stdout_fd);
 }
 
 /* A writer child's way out: says what failed and returns its exit status. */

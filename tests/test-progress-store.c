@@ -1560,6 +1560,11 @@ test_read_only (void)
   g_autofree char *rw = g_build_filename (folder, "rw", NULL);
   g_autofree char *locked = g_build_filename (rw, "locked.db", NULL);
   g_autofree char *newer = g_build_filename (folder, "newer.db", NULL);
+  g_autofree char *parent = NULL;
+  g_autofree char *program = NULL;
+  g_autofree char *self = NULL;
+  g_autofree char *binary = NULL;
+  gsize binary_length = 0;
   g_autofree char *files_before = NULL;
   g_autofree char *files_after = NULL;
   g_autofree char *output = NULL;
@@ -1595,7 +1600,18 @@ test_read_only (void)
   files_before = list_folder (folder);
   open_path_to (folder);
 
-  pid = progress_test_spawn ("read-only", NULL, folder, drop_privileges, NULL, &stdout_fd);
+  /* "nobody" may not reach the build folder (a checkout in /root, say):
+   * the child runs a copy of this program beside its folder. */
+  parent = g_path_get_dirname (folder);
+  program = g_build_filename (parent, "test-progress-store", NULL);
+  self = g_file_read_link ("/proc/self/exe", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (self, &binary, &binary_length, NULL));
+  g_assert_true (g_file_set_contents_full (program, binary, binary_length,
+                                           G_FILE_SET_CONTENTS_NONE, 0755, NULL));
+
+  pid = progress_test_spawn_program (program, "read-only", NULL, folder, drop_privileges, NULL,
+                                     &stdout_fd);
   {
     g_autoptr(GIOChannel) channel = g_io_channel_unix_new (stdout_fd);
 
