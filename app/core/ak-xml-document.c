@@ -97,13 +97,16 @@ is_verbatim_attribute (xmlAttr *attribute)
   return FALSE;
 }
 
-static gboolean
-is_blank (const char *value)
+/* The text of a value written as plain text, the only kind a course
+ * attribute holds; %NULL otherwise. */
+static xmlNode *
+get_value_text (xmlAttr *attribute)
 {
-  for (const char *p = value; *p; p++)
-    if (!ak_xml_is_space (*p))
-      return FALSE;
-  return TRUE;
+  xmlNode *text = attribute->children;
+
+  if (text == NULL || text->type != XML_TEXT_NODE || text->next != NULL || text->content == NULL)
+    return NULL;
+  return text;
 }
 
 /* A value of white space only names nothing, like an empty one, and is
@@ -114,12 +117,11 @@ empty_blank_values (xmlNode *element)
 {
   for (xmlAttr *attribute = element->properties; attribute; attribute = attribute->next)
     {
-      xmlNode *text = attribute->children;
+      xmlNode *text = get_value_text (attribute);
+      const char *value = text != NULL ? (const char *)text->content : NULL;
 
-      if (is_verbatim_attribute (attribute) &&
-          text != NULL && text->type == XML_TEXT_NODE && text->next == NULL &&
-          text->content != NULL && *text->content != '\0' &&
-          is_blank ((const char *)text->content))
+      if (is_verbatim_attribute (attribute) && value != NULL && *value != '\0' &&
+          value[strspn (value, " \t\n\r")] == '\0')
         xmlNodeSetContent (text, BAD_CAST "");
     }
 }
@@ -441,11 +443,10 @@ collapse_attributes (xmlNode *element)
 {
   for (xmlAttr *attribute = element->properties; attribute; attribute = attribute->next)
     {
-      xmlNode *text = attribute->children;
+      xmlNode *text = get_value_text (attribute);
 
-      if (!is_verbatim_attribute (attribute) &&
-          text != NULL && text->type == XML_TEXT_NODE && text->next == NULL &&
-          text->content != NULL && needs_collapse ((const char *)text->content))
+      if (!is_verbatim_attribute (attribute) && text != NULL &&
+          needs_collapse ((const char *)text->content))
         {
           g_auto(GStrv) words = ak_xml_split_list ((const char *)text->content);
           g_autofree char *collapsed = g_strjoinv (" ", words);
