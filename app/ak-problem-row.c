@@ -7,8 +7,9 @@
 
 #include "ak-problem-row.h"
 
-/* A course file that did not load: its name, how many problems it has,
- * and, expanded, one row per problem with its line and column. */
+/* A course file that did not load: its name, how many problems it has, a
+ * button that opens it for correcting, and, expanded, one row per problem
+ * with its line and column. */
 struct _AkProblemRow
 {
   AdwExpanderRow parent_instance;
@@ -66,6 +67,7 @@ ak_problem_row_new (const char *path,
   guint n_errors;
   guint n_warnings;
   GtkWidget *icon;
+  GtkWidget *edit;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (diagnostics != NULL, NULL);
@@ -86,6 +88,16 @@ ak_problem_row_new (const char *path,
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Not loaded"), -1);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), icon);
+
+  edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
+  gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (edit, "flat");
+  gtk_widget_set_tooltip_text (edit, _("Open in Text Editor"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Open in Text Editor"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-course-file");
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_string (path));
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), edit);
 
   for (guint i = 0; i < diagnostics->len; i++)
     adw_expander_row_add_row (ADW_EXPANDER_ROW (self),

@@ -156,6 +156,32 @@ open_action_cb (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
+/* A text editor rather than whatever shows XML, often a web browser. In
+ * a sandbox no editor is known here, and the portal lets the trainer pick
+ * one. */
+static void
+edit_course_file_action_cb (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autoptr(GAppInfo) editor = g_app_info_get_default_for_type ("text/plain", FALSE);
+  g_autoptr(GAppLaunchContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_file_get_uri (file);
+  GList files = { file, NULL, NULL };
+
+  if (editor != NULL)
+    {
+      context = G_APP_LAUNCH_CONTEXT (gdk_display_get_app_launch_context (
+                                        gtk_widget_get_display (widget)));
+      if (g_app_info_launch (editor, &files, context, &error))
+        return;
+      g_debug ("Cannot open %s in %s: %s", uri, g_app_info_get_name (editor), error->message);
+    }
+  gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
+}
+
 static void
 set_empty_description (AkWindow *self)
 {
@@ -273,6 +299,8 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkWindow, problem_list);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-course-file", "s",
+                                   edit_course_file_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);

@@ -274,6 +274,9 @@ test_window_shows_broken_file (Fixture       *fixture,
 {
   AdwExpanderRow *problem;
   AdwActionRow *message_row;
+  GtkWidget *edit = NULL;
+  GtkWidget *button;
+  g_autofree char *path = g_build_filename (fixture->courses_dir, "kaputt.xml", NULL);
 
   copy_example_course (fixture->courses_dir);
   write_file (fixture->courses_dir, "kaputt.xml",
@@ -306,6 +309,18 @@ test_window_shows_broken_file (Fixture       *fixture,
   /* Course row, expander header and one message. */
   g_assert_cmpuint (count_widgets_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW),
                     ==, 3);
+
+  /* A button opens the broken file for correcting, and the window knows
+   * how (the button would be insensitive otherwise). */
+  for (guint i = 0; (button = find_widget_of_type (GTK_WIDGET (problem), GTK_TYPE_BUTTON, i)); i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
+                   "win.edit-course-file") == 0)
+      edit = button;
+  g_assert_nonnull (edit);
+  g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (
+                     GTK_ACTIONABLE (edit)), NULL), ==, path);
+  g_assert_true (gtk_widget_is_sensitive (edit));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (edit), ==, "Open in Text Editor");
 }
 
 /* main() put garbage where the progress database belongs: the first window
