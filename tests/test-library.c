@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "ak-course-library.h"
@@ -530,6 +531,42 @@ test_watch (void)
                                                                                   grundlagen)));
 }
 
+/* A course file linked into the folder from elsewhere: editing it where
+ * it really lives reloads the library too. */
+static void
+test_watch_link (void)
+{
+  g_autoptr(AkCourseLibrary) library = ak_course_library_new ();
+  g_autofree char *dir = make_course_dir ("kurse");
+  g_autofree char *project = make_course_dir ("projekt");
+  g_autofree char *target = g_build_filename (project, "grundlagen.xml", NULL);
+  g_autofree char *link = g_build_filename (dir, "grundlagen.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *shown = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  copy_fixture ("bundled/grundlagen.xml", project, "grundlagen.xml");
+  g_assert_cmpint (symlink (target, link), ==, 0);
+  ak_course_library_add_directory (library, dir);
+  ak_course_library_set_watch (library, TRUE);
+  ak_course_library_reload (library);
+  shown = titles (library);
+  g_assert_cmpstr (shown, ==, "Grundlagen der Plattformen");
+  g_clear_pointer (&shown, g_free);
+
+  g_file_get_contents (target, &contents, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (contents);
+  g_string_replace (edited, "<title>Grundlagen der Plattformen</title>",
+                    "<title>Plattformen verstehen</title>", 1);
+  g_file_set_contents (target, edited->str, edited->len, &error);
+  g_assert_no_error (error);
+  wait_for_reload (library);
+  shown = titles (library);
+  g_assert_cmpstr (shown, ==, "Plattformen verstehen");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -547,6 +584,7 @@ main (int   argc,
   g_test_add_func ("/library/references/unresolved", test_references_unresolved);
   g_test_add_func ("/library/items-changed", test_items_changed);
   g_test_add_func ("/library/watch", test_watch);
+  g_test_add_func ("/library/watch-link", test_watch_link);
 
   return g_test_run ();
 }

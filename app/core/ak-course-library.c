@@ -5,6 +5,7 @@
 
 #include "ak-course-library.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -48,6 +49,7 @@ struct _AkCourseLibrary
   guint       n_errors;
   guint       n_warnings;
   guint       reload_source;
+  GHashTable *link_monitors;    /* target path → GFileMonitor, while watching */
 
   guint       watch : 1;
 };
@@ -528,6 +530,65 @@ schedule_reload (AkCourseLibrary *self)
 }
 
 static void
+link_target_changed_cb (GFileMonitor      *monitor,
+                        GFile             *file,
+                        GFile             *other_file,
+                        GFileMonitorEvent  event,
+                        gpointer           user_data)
+{
+  if (event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
+    schedule_reload (user_data);
+}
+
+static void
+cancel_monitor (gpointer data)
+{
+  GFileMonitor *monitor = data;
+
+  g_file_monitor_cancel (monitor);
+  g_object_unref (monitor);
+}
+
+/* A folder monitor sees a link in the folder change, not the file it
+ * points to: a trainer who links a course file from a project folder
+ * edits the target, which is watched on its own. */
+static void
+watch_link_targets (AkCourseLibrary *self)
+{
+  g_autoptr(GHashTable) monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                          cancel_monitor);
+
+  for (guint i = 0; self->watch && i < self->files->len; i++)
+    {
+      FileEntry *file = g_ptr_array_index (self->files, i);
+      g_autofree char *target = NULL;
+      g_autoptr(GFile) target_file = NULL;
+      gpointer key = NULL;
+      gpointer monitor = NULL;
+
+      if (!g_file_test (file->path, G_FILE_TEST_IS_SYMLINK) ||
+          (target = realpath (file->path, NULL)) == NULL ||
+          g_hash_table_contains (monitors, target))
+        continue;
+
+      if (g_hash_table_steal_extended (self->link_monitors, target, &key, &monitor))
+        {
+          g_hash_table_insert (monitors, key, monitor);
+          continue;
+        }
+      target_file = g_file_new_for_path (target);
+      monitor = g_file_monitor_file (target_file, G_FILE_MONITOR_NONE, NULL, NULL);
+      if (monitor == NULL)
+        continue;
+      g_signal_connect_object (monitor, "changed", G_CALLBACK (link_target_changed_cb), self, 0);
+      g_hash_table_insert (monitors, g_steal_pointer (&target), monitor);
+    }
+
+  g_hash_table_unref (self->link_monitors);
+  self->link_monitors = g_steal_pointer (&monitors);
+}
+
+static void
 start_monitor (AkCourseLibrary *self,
                SearchEntry     *entry)
 {
@@ -635,6 +696,8 @@ ak_course_library_dispose (GObject *object)
   g_clear_handle_id (&self->reload_source, g_source_remove);
   for (guint i = 0; i < self->search_path->len; i++)
     stop_monitor (self, g_ptr_array_index (self->search_path, i));
+  if (self->link_monitors != NULL)
+    g_hash_table_remove_all (self->link_monitors);
 
   G_OBJECT_CLASS (ak_course_library_parent_class)->dispose (object);
 }
@@ -649,6 +712,7 @@ ak_course_library_finalize (GObject *object)
   g_clear_pointer (&self->files_by_id, g_hash_table_unref);
   g_clear_pointer (&self->files_by_path, g_hash_table_unref);
   g_clear_pointer (&self->files, g_ptr_array_unref);
+  g_clear_pointer (&self->link_monitors, g_hash_table_unref);
 
   G_OBJECT_CLASS (ak_course_library_parent_class)->finalize (object);
 }
@@ -757,6 +821,7 @@ ak_course_library_init (AkCourseLibrary *self)
   self->files_by_path = g_hash_table_new (g_str_hash, g_str_equal);
   self->files_by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->courses = g_ptr_array_new_with_free_func (g_object_unref);
+  self->link_monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cancel_monitor);
 }
 
 AkCourseLibrary *
@@ -875,6 +940,7 @@ ak_course_library_reload (AkCourseLibrary *self)
   self->files_by_path = g_steal_pointer (&files_by_path);
   g_hash_table_unref (self->files_by_id);
   self->files_by_id = g_steal_pointer (&files_by_id);
+  watch_link_targets (self);
 
   old_n_items = self->courses->len;
   g_ptr_array_unref (self->courses);
@@ -1011,6 +1077,7 @@ ak_course_library_set_watch (AkCourseLibrary *self,
       else
         stop_monitor (self, entry);
     }
+  watch_link_targets (self);
   if (!watch)
     g_clear_handle_id (&self->reload_source, g_source_remove);
 
