@@ -163,25 +163,27 @@ ak_application_startup (GApplication *app)
   open_store (self);
 }
 
+/* Presents the window, and once, above it, what the learner must know
+ * about the progress store. */
 static AkWindow *
-get_window (AkApplication *self)
+present_window (AkApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
   if (window == NULL)
-    {
-      window = GTK_WINDOW (ak_window_new (self));
-      if (self->store_notice != NULL)
-        ak_window_show_notice (AK_WINDOW (window), self->store_notice_heading, self->store_notice);
-      g_clear_pointer (&self->store_notice, g_free);
-    }
+    window = GTK_WINDOW (ak_window_new (self));
+  gtk_window_present (window);
+
+  if (self->store_notice != NULL)
+    ak_window_show_notice (AK_WINDOW (window), self->store_notice_heading, self->store_notice);
+  g_clear_pointer (&self->store_notice, g_free);
   return AK_WINDOW (window);
 }
 
 static void
 ak_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_window (AK_APPLICATION (app))));
+  present_window (AK_APPLICATION (app));
 }
 
 static void
@@ -200,7 +202,7 @@ ak_application_open (GApplication  *app,
         ak_course_library_add_file (self->library, path);
     }
   ak_course_library_reload (self->library);
-  gtk_window_present (GTK_WINDOW (get_window (self)));
+  present_window (self);
 }
 
 static void
@@ -269,6 +271,7 @@ static void
 ak_application_init (AkApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (
@@ -277,6 +280,9 @@ ak_application_init (AkApplication *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  /* Set here rather than as a window binding, so that the shortcuts
+   * window shows it. */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open", open_accels);
 }
 
 AkApplication *

@@ -26,6 +26,7 @@ struct _AkWindow
 
   AkCourseLibrary     *library;
   GSettings           *settings;
+  char                *focused_course_id;  /* while the course list is rebuilt */
 };
 
 G_DEFINE_FINAL_TYPE (AkWindow, ak_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -107,11 +108,52 @@ update_view (AkWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "courses");
 }
 
+/* A reload rebuilds the course list, and the focus would jump to its
+ * first row: the course a keyboard user was on is noted before the rows
+ * go (this runs before the list box's own handler) and focused again once
+ * the reload is done. */
+static void
+courses_changing_cb (AkWindow   *self,
+                     guint       position,
+                     guint       removed,
+                     guint       added,
+                     GListModel *model)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, AK_TYPE_COURSE_ROW) : NULL;
+
+  if (row == NULL || !gtk_widget_is_ancestor (row, GTK_WIDGET (self->course_list)) ||
+      self->focused_course_id != NULL)
+    return;
+  self->focused_course_id = g_strdup (ak_course_get_id (ak_course_row_get_course (
+                                                           AK_COURSE_ROW (row))));
+}
+
+static void
+restore_course_focus (AkWindow *self)
+{
+  g_autofree char *course_id = g_steal_pointer (&self->focused_course_id);
+  GtkListBoxRow *row;
+
+  for (int i = 0; course_id != NULL && (row = gtk_list_box_get_row_at_index (self->course_list, i));
+       i++)
+    {
+      AkCourse *course = ak_course_row_get_course (AK_COURSE_ROW (row));
+
+      if (g_str_equal (ak_course_get_id (course), course_id))
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (row));
+          return;
+        }
+    }
+}
+
 static void
 library_reloaded_cb (AkWindow        *self,
                      AkCourseLibrary *library)
 {
   update_view (self);
+  restore_course_focus (self);
 }
 
 static void
@@ -208,6 +250,8 @@ ak_window_constructed (GObject *object)
   G_OBJECT_CLASS (ak_window_parent_class)->constructed (object);
 
   g_assert (self->library != NULL);
+  g_signal_connect_object (self->library, "items-changed",
+                           G_CALLBACK (courses_changing_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->course_list, G_LIST_MODEL (self->library),
                            create_course_row_cb, NULL, NULL);
   gtk_list_box_bind_model (self->problem_list, G_LIST_MODEL (self->problem_files),
@@ -230,6 +274,7 @@ ak_window_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
   g_clear_object (&self->problem_files);
+  g_clear_pointer (&self->focused_course_id, g_free);
 
   G_OBJECT_CLASS (ak_window_parent_class)->dispose (object);
 }
@@ -301,7 +346,6 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-course-file", "s",
                                    edit_course_file_action_cb);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
 }

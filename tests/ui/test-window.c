@@ -223,6 +223,7 @@ test_window_lists_courses (Fixture       *fixture,
 {
   AdwActionRow *row;
   AdwWindowTitle *title;
+  g_auto(GStrv) accels = NULL;
 
   copy_example_course (fixture->courses_dir);
   start_app (fixture);
@@ -249,6 +250,10 @@ test_window_lists_courses (Fixture       *fixture,
 
   /* No problem group when every file is fine. */
   g_assert_null (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0));
+
+  /* Ctrl+O is the application's, so that the shortcuts window shows it. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open");
+  g_assert_cmpstrv (accels, ((const char *[]) { "<Control>o", NULL }));
 }
 
 static void
@@ -439,6 +444,60 @@ test_window_follows_file_changes (Fixture       *fixture,
   g_assert_nonnull (find_widget_of_type (GTK_WIDGET (fixture->window), AK_TYPE_COURSE_ROW, 0));
 }
 
+static const char *
+focused_course_id (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, AK_TYPE_COURSE_ROW) : NULL;
+
+  /* A row that is no longer in the window does not count. */
+  if (row == NULL || !gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->window)))
+    return NULL;
+  return ak_course_get_id (ak_course_row_get_course (AK_COURSE_ROW (row)));
+}
+
+/* A keyboard user on a course stays there when another file changes and
+ * the list is rebuilt, even though the course moves down a row. */
+static void
+test_window_keeps_focus (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *added = NULL;
+  g_autofree char *source = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
+                                              "web20-party.xml", NULL);
+  g_autofree char *first = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
+                                             "aufbruch-smm.xml", NULL);
+  GtkWidget *second;
+  gint64 deadline;
+  guint tick;
+
+  copy_example_course (fixture->courses_dir);
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  write_file (fixture->courses_dir, "web20-party.xml", contents);
+  start_app (fixture);
+  ak_course_library_set_watch (fixture->library, TRUE);
+  wait_for_draw (GTK_WIDGET (fixture->window));
+
+  second = find_widget_of_type (GTK_WIDGET (fixture->window), AK_TYPE_COURSE_ROW, 1);
+  g_assert_nonnull (second);
+  g_assert_true (gtk_widget_grab_focus (second));
+  g_assert_cmpstr (focused_course_id (fixture), ==, "web20-party");
+
+  /* „Aufbruch …“ sorts first. */
+  g_assert_true (g_file_get_contents (first, &added, NULL, NULL));
+  write_file (fixture->courses_dir, "aufbruch-smm.xml", added);
+  tick = g_timeout_add (100, tick_cb, NULL);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)) < 3 &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 3);
+  g_assert_cmpstr (focused_course_id (fixture), ==, "web20-party");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -468,6 +527,8 @@ main (int   argc,
               fixture_set_up, test_window_empty_state, fixture_tear_down);
   g_test_add ("/window/shows-broken-file", Fixture, NULL,
               fixture_set_up, test_window_shows_broken_file, fixture_tear_down);
+  g_test_add ("/window/keeps-focus", Fixture, NULL,
+              fixture_set_up, test_window_keeps_focus, fixture_tear_down);
   g_test_add ("/window/follows-file-changes", Fixture, NULL,
               fixture_set_up, test_window_follows_file_changes, fixture_tear_down);
   g_test_add_func ("/course-row/lifecycle", test_course_row_lifecycle);
