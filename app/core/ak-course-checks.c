@@ -139,27 +139,6 @@ check_decimal (Checker    *self,
   return TRUE;
 }
 
-/* Whether a learner would see nothing: white space of any kind (a no-break
- * space too) counts as nothing, as it does when answers are compared. The
- * first visible character ends the walk, so that long text costs little. */
-static gboolean
-is_blank_text (xmlNode *element)
-{
-  for (xmlNode *child = element->children; child; child = child->next)
-    {
-      if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
-        {
-          for (const char *p = (const char *)child->content; p != NULL && *p != '\0';
-               p = g_utf8_next_char (p))
-            if (!g_unichar_isspace (g_utf8_get_char (p)))
-              return FALSE;
-        }
-      else if (child->type == XML_ELEMENT_NODE && !is_blank_text (child))
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* Text a learner reads. The schema lets it be empty where running text
  * may be, but an empty prompt, choice or paragraph is a mistake. */
 static const char *const text_elements[] = {
@@ -181,7 +160,7 @@ check_text_elements (Checker *self,
 
       if (!is_text)
         check_text_elements (self, child);
-      else if (is_blank_text (child))
+      else if (ak_xml_is_blank (child))
         report (self, child, NULL, AK_SEVERITY_ERROR, _("The element “%s” must not be empty"),
                 (const char *)child->name);
     }

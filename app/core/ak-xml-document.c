@@ -602,6 +602,9 @@ ak_xml_get_attribute (xmlNode    *node,
 /**
  * ak_xml_is_blank:
  *
+ * White space of any kind counts, a no-break space too: a reader would
+ * see nothing. The first visible character ends the walk.
+ *
  * Returns: %TRUE when the text inside @node is only white space
  */
 gboolean
@@ -611,8 +614,9 @@ ak_xml_is_blank (xmlNode *node)
     {
       if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE)
         {
-          for (const xmlChar *p = child->content; p && *p; p++)
-            if (!ak_xml_is_space (*p))
+          for (const char *p = (const char *)child->content; p != NULL && *p != '\0';
+               p = g_utf8_next_char (p))
+            if (!g_unichar_isspace (g_utf8_get_char (p)))
               return FALSE;
         }
       else if (child->type == XML_ELEMENT_NODE && !ak_xml_is_blank (child))
