@@ -479,16 +479,31 @@ wait_for_reload (AkCourseLibrary *library)
   g_assert_false (data.timed_out);
 }
 
+/* Saves the "grundlagen" course at @path under the title "Plattformen
+ * verstehen", replacing the file as editors do. */
+static void
+retitle_grundlagen (const char *path)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (edited, "<title>Grundlagen der Plattformen</title>",
+                                      "<title>Plattformen verstehen</title>", 1), ==, 1);
+  g_file_set_contents (path, edited->str, edited->len, &error);
+  g_assert_no_error (error);
+}
+
 static void
 test_watch (void)
 {
   g_autoptr(AkCourseLibrary) library = ak_course_library_new ();
   g_autofree char *dir = make_course_dir ("kurse");
   g_autofree char *grundlagen = g_build_filename (dir, "grundlagen.xml", NULL);
-  g_autofree char *contents = NULL;
   g_autofree char *shown = NULL;
-  GString *edited;
-  g_autoptr(GError) error = NULL;
   FILE *stream;
 
   copy_fixture ("bundled/grundlagen.xml", dir, "grundlagen.xml");
@@ -498,14 +513,7 @@ test_watch (void)
   ak_course_library_reload (library);
 
   /* The trainer renames the course in an editor that saves atomically. */
-  g_file_get_contents (grundlagen, &contents, NULL, &error);
-  g_assert_no_error (error);
-  edited = g_string_new (contents);
-  g_string_replace (edited, "<title>Grundlagen der Plattformen</title>",
-                    "<title>Plattformen verstehen</title>", 1);
-  g_file_set_contents (grundlagen, edited->str, edited->len, &error);
-  g_string_free (edited, TRUE);
-  g_assert_no_error (error);
+  retitle_grundlagen (grundlagen);
   wait_for_reload (library);
   shown = titles (library);
   g_assert_cmpstr (shown, ==, "Plattformen verstehen");
@@ -541,10 +549,7 @@ test_watch_link (void)
   g_autofree char *project = make_course_dir ("projekt");
   g_autofree char *target = g_build_filename (project, "grundlagen.xml", NULL);
   g_autofree char *link = g_build_filename (dir, "grundlagen.xml", NULL);
-  g_autofree char *contents = NULL;
   g_autofree char *shown = NULL;
-  g_autoptr(GString) edited = NULL;
-  g_autoptr(GError) error = NULL;
 
   copy_fixture ("bundled/grundlagen.xml", project, "grundlagen.xml");
   g_assert_cmpint (symlink (target, link), ==, 0);
@@ -555,13 +560,7 @@ test_watch_link (void)
   g_assert_cmpstr (shown, ==, "Grundlagen der Plattformen");
   g_clear_pointer (&shown, g_free);
 
-  g_file_get_contents (target, &contents, NULL, &error);
-  g_assert_no_error (error);
-  edited = g_string_new (contents);
-  g_string_replace (edited, "<title>Grundlagen der Plattformen</title>",
-                    "<title>Plattformen verstehen</title>", 1);
-  g_file_set_contents (target, edited->str, edited->len, &error);
-  g_assert_no_error (error);
+  retitle_grundlagen (target);
   wait_for_reload (library);
   shown = titles (library);
   g_assert_cmpstr (shown, ==, "Plattformen verstehen");
