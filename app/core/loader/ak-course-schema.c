@@ -11,6 +11,7 @@
 #include <libxml/relaxng.h>
 
 #include "ak-schema-rules.h"
+#include "ak-xml-compat.h"
 
 #define SCHEMA_RESOURCE RESOURCE_PREFIX "/schema/course.rng"
 
@@ -46,8 +47,8 @@ typedef struct
 } Translation;
 
 static void
-silent_cb (void     *user_data,
-           xmlError *error)
+silent_cb (void       *user_data,
+           AkXmlError *error)
 {
 }
 
@@ -113,8 +114,8 @@ schema_error_clear (SchemaError *error)
 }
 
 static void
-validity_error_cb (void     *user_data,
-                   xmlError *error)
+validity_error_cb (void       *user_data,
+                   AkXmlError *error)
 {
   GArray *errors = user_data;
   SchemaError copy = {

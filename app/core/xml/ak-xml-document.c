@@ -216,8 +216,8 @@ leaves_tags_intact (AkXmlText      *text,
  * than a trainer can use. The parser is not stopped from here, as it may
  * still hold pointers into its input. */
 static void
-parser_error_cb (void     *user_data,
-                 xmlError *error)
+parser_error_cb (void       *user_data,
+                 AkXmlError *error)
 {
   xmlParserCtxt *ctxt = user_data;
   ParseState *state = ctxt->_private;
@@ -256,13 +256,13 @@ parser_error_cb (void     *user_data,
   state->last_error_offset = offset;
   if (!leaves_tags_intact (text, error, offset))
     state->tags_broken = TRUE;
-  ctxt->disableSAX = 1;
+  ak_xml_ctxt_disable_sax (ctxt);
   state->n_syntax_errors++;
 }
 
 static void
-silent_structured_cb (void     *user_data,
-                      xmlError *error)
+silent_structured_cb (void       *user_data,
+                      AkXmlError *error)
 {
 }
 

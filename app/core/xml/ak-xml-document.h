@@ -4,6 +4,7 @@
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
+#include "ak-xml-compat.h"
 #include "ak-xml-text.h"
 
 G_BEGIN_DECLS
