@@ -158,6 +158,64 @@ lesson_text (AkCourse *course)
   return g_utf8_normalize (text->str, -1, G_NORMALIZE_NFKC);
 }
 
+/* The text of @markup as a learner reads it, reduced for comparison:
+ * tags dropped, the five XML entities resolved, every kind of quotation
+ * mark removed (a title „A ‚B‘“ is cited as „A ‚B‘“ or „A „B““) and every
+ * run of white space folded into one plain space. */
+static char *
+comparable_text (const char *markup)
+{
+  static const char *const entities[][2] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&apos;", "'" },
+  };
+  g_autofree char *normalized = g_utf8_normalize (markup, -1, G_NORMALIZE_NFKC);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+  gboolean space = FALSE;
+
+  for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean replaced = FALSE;
+
+      if (in_tag)
+        {
+          in_tag = c != '>';
+          continue;
+        }
+      if (c == '<')
+        {
+          in_tag = TRUE;
+          continue;
+        }
+      if (c == '&')
+        for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+          if (g_str_has_prefix (p, entities[i][0]))
+            {
+              c = g_utf8_get_char (entities[i][1]);
+              p += strlen (entities[i][0]) - 1;
+              replaced = TRUE;
+              break;
+            }
+      if (!replaced && (c == 0x201E || c == 0x201C || c == 0x201D || c == 0x201A ||
+                        c == 0x2018 || c == 0x2019 || c == 0x00AB || c == 0x00BB ||
+                        c == 0x2039 || c == 0x203A))
+        continue;
+      if (c == '"' || c == '\'')
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          space = text->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (text, ' ');
+      space = FALSE;
+      g_string_append_unichar (text, c);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 /* Maps "course:thesis" to the questions of all courses that test it. */
 static GHashTable *
 collect_coverage (void)
@@ -294,6 +352,61 @@ test_thesis_coverage (void)
   g_assert_cmpuint (n_weak, ==, 0);
 }
 
+/* After answering, the learner reads the explanation; it must point to
+ * where each thesis the question tests is taught, by the title of that
+ * section, as the authoring guide asks. */
+static void
+test_explanations_name_sections (void)
+{
+  guint n_checked = 0;
+  guint n_missing = 0;
+
+  for (guint i = 0; i < course_files->len; i++)
+    {
+      AkCourse *course = course_at (i);
+      g_autoptr(GPtrArray) questions = NULL;
+
+      g_assert_nonnull (course);
+      questions = list_questions (course);
+      for (guint j = 0; j < questions->len; j++)
+        {
+          AkQuestion *question = g_ptr_array_index (questions, j);
+          g_autofree char *explanation = comparable_text (question->explanation);
+
+          for (guint k = 0; question->tests[k] != NULL; k++)
+            {
+              g_autofree char *key = NULL;
+              g_autofree char *course_id = NULL;
+              g_autofree char *title = NULL;
+              const char *colon = strchr (question->tests[k], ':');
+              AkCourse *target = course;
+              AkSection *section = NULL;
+
+              if (resolve_reference (course, question->tests[k], &key) == NULL)
+                continue;  /* reported by /courses/references */
+              if (colon != NULL)
+                {
+                  course_id = g_strndup (question->tests[k], colon - question->tests[k]);
+                  target = ak_course_library_lookup (library, course_id);
+                }
+              ak_course_find_thesis (target, colon != NULL ? colon + 1 : question->tests[k],
+                                     NULL, &section);
+              g_assert_nonnull (section);
+              title = comparable_text (section->title);
+              n_checked++;
+              if (strstr (explanation, title) == NULL)
+                {
+                  g_test_message ("%s: the explanation of “%s” does not name the section “%s” of “%s”",
+                                  ak_course_get_id (course), question->id, section->title, key);
+                  n_missing++;
+                }
+            }
+        }
+    }
+  g_assert_cmpuint (n_checked, >, 0);
+  g_assert_cmpuint (n_missing, ==, 0);
+}
+
 static void
 print_course_summary (AkCourse *course)
 {
@@ -426,6 +539,7 @@ main (int   argc,
   g_test_add_func ("/courses/diagnostics", test_diagnostics);
   g_test_add_func ("/courses/references", test_references);
   g_test_add_func ("/courses/thesis-coverage", test_thesis_coverage);
+  g_test_add_func ("/courses/explanations", test_explanations_name_sections);
   g_test_add_func ("/courses/structure", test_structure);
   g_test_add_func ("/courses/question-types", test_question_types);
   g_test_add_func ("/courses/exam", test_exam_spans_courses);
