@@ -185,10 +185,10 @@ static void
 test_find (void)
 {
   g_autoptr(AkCourse) course = load_complete ();
-  AkLesson *lesson = NULL;
-  AkSection *section = NULL;
-  AkBlock *thesis;
-  AkSource *source;
+  const AkLesson *lesson = NULL;
+  const AkSection *section = NULL;
+  const AkBlock *thesis;
+  const AkSource *source;
   AkQuiz *quiz;
   AkQuestion *question;
 

@@ -727,7 +727,7 @@ ak_course_find_question (AkCourse      *self,
   return NULL;
 }
 
-AkSource *
+const AkSource *
 ak_course_find_source (AkCourse   *self,
                        const char *source_id)
 {
@@ -751,11 +751,11 @@ ak_course_find_source (AkCourse   *self,
  *
  * Returns: (nullable): the thesis block with @thesis_id
  */
-AkBlock *
-ak_course_find_thesis (AkCourse   *self,
-                       const char *thesis_id,
-                       AkLesson  **lesson,
-                       AkSection **section)
+const AkBlock *
+ak_course_find_thesis (AkCourse         *self,
+                       const char       *thesis_id,
+                       const AkLesson  **lesson,
+                       const AkSection **section)
 {
   g_return_val_if_fail (AK_IS_COURSE (self), NULL);
   g_return_val_if_fail (thesis_id != NULL, NULL);

@@ -34,7 +34,8 @@ guint             ak_course_get_n_sections    (AkCourse          *self);
 guint             ak_course_get_n_quizzes     (AkCourse          *self);
 guint             ak_course_get_n_questions   (AkCourse          *self);
 
-/* The parts by position, in file order. */
+/* The parts by position, in file order; ak_course_list_theses() gives a
+ * new array of the theses in reading order. */
 const AkSource   *ak_course_get_source        (AkCourse          *self,
                                                guint              index);
 const AkLesson   *ak_course_get_lesson        (AkCourse          *self,
@@ -52,12 +53,14 @@ const AkSection  *ak_course_find_section      (AkCourse          *self,
 const AkQuestion *ak_course_find_question     (AkCourse          *self,
                                                const char        *question_id,
                                                const AkQuiz     **quiz);
-AkSource         *ak_course_find_source       (AkCourse          *self,
+const AkSource   *ak_course_find_source       (AkCourse          *self,
                                                const char        *source_id);
-AkBlock          *ak_course_find_thesis       (AkCourse          *self,
+const AkBlock    *ak_course_find_thesis       (AkCourse          *self,
                                                const char        *thesis_id,
-                                               AkLesson         **lesson,
-                                               AkSection        **section);
+                                               const AkLesson   **lesson,
+                                               const AkSection  **section);
+/* Not const for the core's sake (as ak_quiz_find_question()); views keep
+ * the result in a const pointer. */
 AkQuiz           *ak_course_find_quiz         (AkCourse          *self,
                                                const char        *quiz_id);
 
