@@ -86,7 +86,7 @@ lookup_course (const char *course_id)
 
 /* Resolves a thesis reference made in @course; @key receives the
  * reference in its full form "course:thesis". */
-static AkBlock *
+static const AkBlock *
 resolve_reference (AkCourse    *course,
                    const char  *reference,
                    char       **key)

@@ -29,7 +29,7 @@ static GParamSpec *properties[N_PROPS];
 static char *
 format_details (AkCourse *course)
 {
-  guint n_lessons = ak_course_get_lessons (course)->len;
+  guint n_lessons = ak_course_get_n_lessons (course);
   guint n_questions = ak_course_get_n_questions (course);
   guint minutes = ak_course_get_minutes (course);
   g_autofree char *lessons = NULL;

@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#ifndef AK_CORE_COMPILATION
+# error "ak-course-private.h is for the core only"
+#endif
+
 #include "ak-course.h"
 
 G_BEGIN_DECLS

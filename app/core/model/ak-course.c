@@ -9,6 +9,26 @@
 
 G_DEFINE_FINAL_TYPE (AkCourse, ak_course, G_TYPE_OBJECT)
 
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_VERSION,
+  PROP_LANGUAGE,
+  PROP_TITLE,
+  PROP_SUMMARY,
+  PROP_SUMMARY_TEXT,
+  PROP_MINUTES,
+  PROP_PATH,
+  PROP_N_SOURCES,
+  PROP_N_LESSONS,
+  PROP_N_SECTIONS,
+  PROP_N_QUIZZES,
+  PROP_N_QUESTIONS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 ak_source_free (AkSource *source)
 {
@@ -140,9 +160,100 @@ ak_course_finalize (GObject *object)
 }
 
 static void
+ak_course_get_property (GObject    *object,
+                        guint       prop_id,
+                        GValue     *value,
+                        GParamSpec *pspec)
+{
+  AkCourse *self = AK_COURSE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_VERSION:
+      g_value_set_string (value, self->version);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+    case PROP_SUMMARY_TEXT:
+      g_value_set_string (value, self->summary_text);
+      break;
+    case PROP_MINUTES:
+      g_value_set_uint (value, self->minutes);
+      break;
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_N_SOURCES:
+      g_value_set_uint (value, ak_course_get_n_sources (self));
+      break;
+    case PROP_N_LESSONS:
+      g_value_set_uint (value, ak_course_get_n_lessons (self));
+      break;
+    case PROP_N_SECTIONS:
+      g_value_set_uint (value, ak_course_get_n_sections (self));
+      break;
+    case PROP_N_QUIZZES:
+      g_value_set_uint (value, ak_course_get_n_quizzes (self));
+      break;
+    case PROP_N_QUESTIONS:
+      g_value_set_uint (value, ak_course_get_n_questions (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static GParamSpec *
+string_property (const char *name)
+{
+  return g_param_spec_string (name, NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static GParamSpec *
+count_property (const char *name)
+{
+  return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0,
+                            G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+}
+
+static void
 ak_course_class_init (AkCourseClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = ak_course_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ak_course_finalize;
+  object_class->get_property = ak_course_get_property;
+
+  /* All read-only: the loader fills the fields in before anybody sees the
+   * course, and a reload makes a new course. */
+  properties[PROP_ID] = string_property ("id");
+  properties[PROP_VERSION] = string_property ("version");
+  properties[PROP_LANGUAGE] = string_property ("language");
+  properties[PROP_TITLE] = string_property ("title");
+  /* Pango markup */
+  properties[PROP_SUMMARY] = string_property ("summary");
+  properties[PROP_SUMMARY_TEXT] = string_property ("summary-text");
+  properties[PROP_MINUTES] = count_property ("minutes");
+  properties[PROP_PATH] = string_property ("path");
+  properties[PROP_N_SOURCES] = count_property ("n-sources");
+  properties[PROP_N_LESSONS] = count_property ("n-lessons");
+  /* Over all lessons */
+  properties[PROP_N_SECTIONS] = count_property ("n-sections");
+  properties[PROP_N_QUIZZES] = count_property ("n-quizzes");
+  /* Over all quizzes */
+  properties[PROP_N_QUESTIONS] = count_property ("n-questions");
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -433,6 +544,39 @@ ak_course_get_quizzes (AkCourse *self)
 }
 
 guint
+ak_course_get_n_sources (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), 0);
+  return self->sources->len;
+}
+
+guint
+ak_course_get_n_lessons (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), 0);
+  return self->lessons->len;
+}
+
+guint
+ak_course_get_n_quizzes (AkCourse *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), 0);
+  return self->quizzes->len;
+}
+
+guint
+ak_course_get_n_sections (AkCourse *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (AK_IS_COURSE (self), 0);
+
+  for (guint i = 0; i < self->lessons->len; i++)
+    n += ((AkLesson *)g_ptr_array_index (self->lessons, i))->sections->len;
+  return n;
+}
+
+guint
 ak_course_get_n_questions (AkCourse *self)
 {
   guint n = 0;
@@ -477,7 +621,113 @@ ak_course_list_theses (AkCourse *self)
   return theses;
 }
 
-AkSource *
+const AkSource *
+ak_course_get_source (AkCourse *self,
+                      guint     index)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  g_return_val_if_fail (index < self->sources->len, NULL);
+  return g_ptr_array_index (self->sources, index);
+}
+
+const AkLesson *
+ak_course_get_lesson (AkCourse *self,
+                      guint     index)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  g_return_val_if_fail (index < self->lessons->len, NULL);
+  return g_ptr_array_index (self->lessons, index);
+}
+
+const AkQuiz *
+ak_course_get_quiz (AkCourse *self,
+                    guint     index)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  g_return_val_if_fail (index < self->quizzes->len, NULL);
+  return g_ptr_array_index (self->quizzes, index);
+}
+
+const AkLesson *
+ak_course_get_lesson_by_id (AkCourse   *self,
+                            const char *lesson_id)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  g_return_val_if_fail (lesson_id != NULL, NULL);
+
+  for (guint i = 0; i < self->lessons->len; i++)
+    {
+      AkLesson *lesson = g_ptr_array_index (self->lessons, i);
+
+      if (g_str_equal (lesson->id, lesson_id))
+        return lesson;
+    }
+  return NULL;
+}
+
+/**
+ * ak_course_find_section:
+ * @lesson: (out) (optional): the lesson holding the section
+ *
+ * Returns: (nullable): the section with @section_id, in whichever lesson
+ */
+const AkSection *
+ak_course_find_section (AkCourse        *self,
+                        const char      *section_id,
+                        const AkLesson **lesson)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  g_return_val_if_fail (section_id != NULL, NULL);
+
+  for (guint i = 0; i < self->lessons->len; i++)
+    {
+      AkLesson *l = g_ptr_array_index (self->lessons, i);
+
+      for (guint j = 0; j < l->sections->len; j++)
+        {
+          AkSection *section = g_ptr_array_index (l->sections, j);
+
+          if (g_str_equal (section->id, section_id))
+            {
+              if (lesson != NULL)
+                *lesson = l;
+              return section;
+            }
+        }
+    }
+  return NULL;
+}
+
+/**
+ * ak_course_find_question:
+ * @quiz: (out) (optional): the quiz holding the question
+ *
+ * Returns: (nullable): the question with @question_id, in whichever quiz
+ */
+const AkQuestion *
+ak_course_find_question (AkCourse      *self,
+                         const char    *question_id,
+                         const AkQuiz **quiz)
+{
+  g_return_val_if_fail (AK_IS_COURSE (self), NULL);
+  g_return_val_if_fail (question_id != NULL, NULL);
+
+  for (guint i = 0; i < self->quizzes->len; i++)
+    {
+      AkQuiz *q = g_ptr_array_index (self->quizzes, i);
+      AkQuestion *question = ak_quiz_find_question (q, question_id);
+
+      if (question != NULL)
+        {
+          if (quiz != NULL)
+            *quiz = q;
+          return question;
+        }
+    }
+  return NULL;
+}
+
+const AkSource *
 ak_course_find_source (AkCourse   *self,
                        const char *source_id)
 {
@@ -501,11 +751,11 @@ ak_course_find_source (AkCourse   *self,
  *
  * Returns: (nullable): the thesis block with @thesis_id
  */
-AkBlock *
-ak_course_find_thesis (AkCourse   *self,
-                       const char *thesis_id,
-                       AkLesson  **lesson,
-                       AkSection **section)
+const AkBlock *
+ak_course_find_thesis (AkCourse         *self,
+                       const char       *thesis_id,
+                       const AkLesson  **lesson,
+                       const AkSection **section)
 {
   g_return_val_if_fail (AK_IS_COURSE (self), NULL);
   g_return_val_if_fail (thesis_id != NULL, NULL);
@@ -549,23 +799,6 @@ ak_course_find_quiz (AkCourse   *self,
 
       if (g_str_equal (quiz->id, quiz_id))
         return quiz;
-    }
-  return NULL;
-}
-
-AkQuestion *
-ak_quiz_find_question (AkQuiz     *quiz,
-                       const char *question_id)
-{
-  g_return_val_if_fail (quiz != NULL, NULL);
-  g_return_val_if_fail (question_id != NULL, NULL);
-
-  for (guint i = 0; i < quiz->questions->len; i++)
-    {
-      AkQuestion *question = g_ptr_array_index (quiz->questions, i);
-
-      if (g_str_equal (question->id, question_id))
-        return question;
     }
   return NULL;
 }
