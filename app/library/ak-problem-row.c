@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ak-display-text.h"
 #include "ak-problem-row.h"
 
 /* A course file that did not load: its name, how many problems it has, a
@@ -22,7 +23,10 @@ create_diagnostic_row (const AkDiagnostic *diagnostic)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon;
-  g_autofree char *message = g_markup_escape_text (diagnostic->message, -1);
+  /* A message may quote a whole title from the file. */
+  g_autofree char *short_message = ak_display_text_shorten (diagnostic->message,
+                                                            AK_ROW_MAX_CHARS);
+  g_autofree char *message = g_markup_escape_text (short_message, -1);
   g_autofree char *position = NULL;
   gboolean is_error;
 
