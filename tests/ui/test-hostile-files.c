@@ -105,12 +105,14 @@ test_short_texts_unchanged (void)
                                                      AK_ROW_MAX_CHARS);
   g_autofree char *text = ak_display_text_shorten ("Größe ändern", 5);
   g_autofree char *blank = ak_display_text_shorten ("eins zwei", 5);
+  g_autofree char *latin1 = ak_display_text_shorten ("kaputt-\xe4.xml", 100);
 
   g_assert_cmpstr (markup, ==, "Texte, die <i>gelesen</i> werden");
   /* Cut at a character, not inside one. */
   g_assert_cmpstr (text, ==, "Größe…");
   /* No blank before the ellipsis. */
   g_assert_cmpstr (blank, ==, "eins…");
+  g_assert_true (g_utf8_validate (latin1, -1, NULL));
 }
 
 /* A message quoting a whole title is shortened in the problems view. */
@@ -132,6 +134,44 @@ test_long_message (void)
   g_assert_finalize_object (row);
 }
 
+/* A file whose name is Latin-1 bytes, not UTF-8, as old archives have them. */
+static void
+test_latin1_file_name (AkWindowFixture *fixture,
+                       gconstpointer    data)
+{
+  g_autofree char *path = g_build_filename (fixture->courses_dir, "kaputt-\xe4.xml", NULL);
+  AdwExpanderRow *problem;
+  GtkWidget *edit;
+  GVariant *target;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *target_path = NULL;
+  const char *title;
+
+  ak_test_write_file (fixture->courses_dir, "kaputt-\xe4.xml", "<course", -1);
+  ak_test_ui_start_window (fixture);
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window), "window-latin1-name.png");
+
+  /* The name as a file manager shows it, with a replacement character. */
+  problem = ADW_EXPANDER_ROW (ak_test_find_widget (GTK_WIDGET (fixture->window),
+                                                   ADW_TYPE_EXPANDER_ROW, 0));
+  g_assert_nonnull (problem);
+  title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (problem));
+  g_assert_true (g_utf8_validate (title, -1, NULL));
+  g_assert_cmpstr (title, ==, "kaputt-\xef\xbf\xbd.xml");
+
+  /* The edit button works and opens exactly this file. */
+  edit = ak_test_find_accessible (GTK_WIDGET (problem), GTK_ACCESSIBLE_ROLE_BUTTON,
+                                  "Open in Text Editor");
+  g_assert_nonnull (edit);
+  g_assert_true (gtk_widget_is_sensitive (edit));
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (edit));
+  g_assert_nonnull (target);
+  file = g_file_new_for_uri (g_variant_get_string (target, NULL));
+  target_path = g_file_get_path (file);
+  g_assert_cmpstr (target_path, ==, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +183,8 @@ main (int   argc,
               ak_test_ui_fixture_set_up, test_long_texts, ak_test_ui_fixture_tear_down);
   g_test_add_func ("/hostile/short-texts-unchanged", test_short_texts_unchanged);
   g_test_add_func ("/hostile/long-message", test_long_message);
+  g_test_add ("/hostile/latin1-file-name", AkWindowFixture, NULL,
+              ak_test_ui_fixture_set_up, test_latin1_file_name, ak_test_ui_fixture_tear_down);
 
   return ak_test_ui_run ();
 }

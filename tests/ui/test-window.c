@@ -99,6 +99,7 @@ test_window_shows_broken_file (AkWindowFixture *fixture,
   GtkWidget *edit = NULL;
   GtkWidget *button;
   g_autofree char *path = g_build_filename (fixture->courses_dir, "kaputt.xml", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
 
   ak_test_copy_example_course (fixture->courses_dir);
   ak_test_write_file (fixture->courses_dir, "kaputt.xml",
@@ -140,7 +141,7 @@ test_window_shows_broken_file (AkWindowFixture *fixture,
       edit = button;
   g_assert_nonnull (edit);
   g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (
-                     GTK_ACTIONABLE (edit)), NULL), ==, path);
+                     GTK_ACTIONABLE (edit)), NULL), ==, uri);
   g_assert_true (gtk_widget_is_sensitive (edit));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (edit), ==, "Open in Text Editor");
 }
