@@ -163,6 +163,29 @@ ak_application_startup (GApplication *app)
   open_store (self);
 }
 
+/* A window holds its application, and GTK does not close windows when the
+ * application quits: without this, nothing would ever be finalized, and
+ * the progress store would stay open with its -wal and -shm files beside
+ * it. Closing the last connection lets SQLite fold the log into the
+ * database and remove both. */
+static void
+ak_application_shutdown (GApplication *app)
+{
+  AkApplication *self = AK_APPLICATION (app);
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  if (self->library != NULL)
+    ak_course_library_set_watch (self->library, FALSE);
+  g_clear_object (&self->library);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->store_notice, g_free);
+
+  G_APPLICATION_CLASS (ak_application_parent_class)->shutdown (app);
+}
+
 /* Presents the window, and once, above it, what the learner must know
  * about the progress store. */
 static AkWindow *
@@ -263,6 +286,7 @@ ak_application_class_init (AkApplicationClass *klass)
 
   app_class->handle_local_options = ak_application_handle_local_options;
   app_class->startup = ak_application_startup;
+  app_class->shutdown = ak_application_shutdown;
   app_class->activate = ak_application_activate;
   app_class->open = ak_application_open;
 }
