@@ -287,13 +287,53 @@ append_label_texts (GtkWidget *widget,
     append_label_texts (child, text);
 }
 
+/* GTK 4.8 cannot list the widgets a relation points to, but its test
+ * backend can compare the relation with a guess: the widget is looked
+ * for among @widget's ancestors and descendants. */
+static GtkWidget *
+find_labelled_by (GtkWidget *widget)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  for (GtkWidget *ancestor = gtk_widget_get_parent (widget);
+       ancestor != NULL;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      g_autofree char *differs = gtk_test_accessible_check_relation (
+          GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, ancestor, NULL);
+
+      if (differs == NULL)
+        return ancestor;
+    }
+
+  g_queue_push_tail (queue, widget);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *current = g_queue_pop_head (queue);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (current);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          g_autofree char *differs = gtk_test_accessible_check_relation (
+              GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL);
+
+          if (differs == NULL)
+            return child;
+          g_queue_push_tail (queue, child);
+        }
+    }
+  return NULL;
+}
+
 /**
  * ak_test_get_accessible_name:
  *
  * The name a screen reader announces: the accessible label when one is
- * set, otherwise the visible text inside the widget. GTK 4.8 has no getter
- * for the label: the test backend (GTK_A11Y=test) tells its value when it
- * is compared with something it cannot be.
+ * set, else the name of the widget it is labelled by, else the visible
+ * text inside the widget. GTK 4.8 has no getter for either: its test
+ * backend (GTK_A11Y=test) tells a property's value when it is compared
+ * with something it cannot be.
  *
  * Returns: (transfer full): the name, "" when there is none
  */
@@ -310,6 +350,15 @@ ak_test_get_accessible_name (GtkWidget *widget)
 
       g_assert_nonnull (label);
       return label;
+    }
+
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      GtkWidget *label = find_labelled_by (widget);
+
+      if (label != NULL)
+        return ak_test_get_accessible_name (label);
     }
 
   text = g_string_new (NULL);
