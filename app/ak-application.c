@@ -123,8 +123,8 @@ ak_application_handle_local_options (GApplication *app,
         }
       if (files == NULL || files[0] == NULL)
         {
-          g_printerr ("%s\n",
-                      _("Give the course files to check, e.g. “akademie --validate course.xml”."));
+          g_printerr ("%s\n", _("Give the course files to check, e.g. "
+                                 "“akademie --validate course.xml”."));
           return EXIT_USAGE;
         }
       in = g_unix_input_stream_new (STDIN_FILENO, FALSE);

@@ -70,7 +70,9 @@ test_long_texts (AkWindowFixture *fixture,
   ak_test_ui_start_window (fixture);
   /* Without bounds, this first frame took minutes. */
   ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
-  ak_test_save_screenshot (GTK_WIDGET (fixture->window), "window-long-title.png");
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window),
+                           fixture->width > 0 ? "window-long-title-narrow.png"
+                                              : "window-long-title.png");
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
   row = ak_test_find_widget (GTK_WIDGET (fixture->window), AK_TYPE_COURSE_ROW, 0);
@@ -85,7 +87,8 @@ test_long_texts (AkWindowFixture *fixture,
   /* The details first, then the start of the summary, plain and still markup. */
   subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
   g_assert_true (g_str_has_prefix (subtitle, "3 lessons · 20 questions · about "));
-  g_assert_nonnull (strstr (subtitle, "\nEin ganz gewöhnlicher Satz mit einem betonten Wort. Ein"));
+  g_assert_nonnull (strstr (subtitle,
+                            "\nEin ganz gewöhnlicher Satz mit einem betonten Wort. Ein"));
   g_assert_true (g_str_has_suffix (subtitle, "…"));
   g_assert_true (pango_parse_markup (subtitle, -1, 0, NULL, NULL, NULL, NULL));
   assert_labels_bounded (row, 2 * AK_ROW_MAX_CHARS);
@@ -180,6 +183,8 @@ main (int   argc,
   ak_test_ui_application ();
 
   g_test_add ("/hostile/long-texts", AkWindowFixture, NULL,
+              ak_test_ui_fixture_set_up, test_long_texts, ak_test_ui_fixture_tear_down);
+  g_test_add ("/hostile/long-texts/narrow", AkWindowFixture, GINT_TO_POINTER (360),
               ak_test_ui_fixture_set_up, test_long_texts, ak_test_ui_fixture_tear_down);
   g_test_add_func ("/hostile/short-texts-unchanged", test_short_texts_unchanged);
   g_test_add_func ("/hostile/long-message", test_long_message);

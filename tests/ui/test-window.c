@@ -69,7 +69,8 @@ test_window_lists_courses (AkWindowFixture *fixture,
   g_assert_null (ak_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0));
 
   /* Ctrl+O is the application's, so that the shortcuts window shows it. */
-  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (ak_test_ui_application ()), "win.open");
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (ak_test_ui_application ()),
+                                                  "win.open");
   g_assert_cmpstrv (accels, ((const char *[]) { "<Control>o", NULL }));
 }
 
@@ -154,6 +155,7 @@ test_window_damaged_progress_notice (void)
   GtkWindow *window;
   AdwMessageDialog *dialog = NULL;
   g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  AkProgressStore *store;
   const char *damaged;
 
   g_application_activate (G_APPLICATION (ak_test_ui_application ()));
@@ -161,8 +163,9 @@ test_window_damaged_progress_notice (void)
   g_assert_nonnull (window);
   ak_test_wait_for_frame (GTK_WIDGET (window));
 
-  g_assert_nonnull (ak_application_get_store (ak_test_ui_application ()));
-  damaged = ak_progress_store_get_damaged_path (ak_application_get_store (ak_test_ui_application ()));
+  store = ak_application_get_store (ak_test_ui_application ());
+  g_assert_nonnull (store);
+  damaged = ak_progress_store_get_damaged_path (store);
   g_assert_nonnull (damaged);
   g_assert_true (g_file_test (damaged, G_FILE_TEST_EXISTS));
 
@@ -175,6 +178,7 @@ test_window_damaged_progress_notice (void)
     }
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
+  ak_test_wait_for_frame (GTK_WIDGET (dialog));
   ak_test_save_screenshot (GTK_WIDGET (dialog), "window-damaged-progress.png");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Progress File Damaged");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), damaged));

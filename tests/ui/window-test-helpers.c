@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "window-test-helpers.h"
 
@@ -25,6 +27,23 @@ ak_test_ui_init (int    *argc,
   g_setenv ("XDG_CONFIG_HOME", home, TRUE);
   g_setenv ("XDG_CACHE_HOME", home, TRUE);
   g_test_init (argc, argv, NULL);
+
+  /* The tests run with LANGUAGE=C; LANGUAGE=de shows the translation from
+   * the build tree, for screenshots. */
+  setlocale (LC_ALL, "");
+  if (g_getenv ("AK_BUILD_ROOT") != NULL)
+    {
+      g_autofree char *localedir = g_build_filename (g_getenv ("AK_BUILD_ROOT"), "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  /* What is asserted is the end state of a change, not a frame halfway
+   * through its animation (a dialog fading in draws nothing at first). */
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 /* Created and registered on first use. */
@@ -58,6 +77,7 @@ void
 ak_test_ui_fixture_set_up (AkWindowFixture *fixture,
                            gconstpointer    data)
 {
+  fixture->width = GPOINTER_TO_INT (data);
   fixture->courses_dir = g_dir_make_tmp ("akademie-courses-XXXXXX", NULL);
   g_assert_nonnull (fixture->courses_dir);
 }
@@ -74,6 +94,9 @@ ak_test_ui_start_window (AkWindowFixture *fixture)
                                   "application", ak_test_ui_application (),
                                   "library", fixture->library,
                                   NULL);
+  /* The narrowest a phone or a tiled window gives. */
+  if (fixture->width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), fixture->width, 640);
   gtk_window_present (GTK_WINDOW (fixture->window));
 }
 
@@ -218,9 +241,16 @@ ak_test_save_screenshot (GtkWidget  *widget,
     return;
 
   paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  /* A window that was just presented beside another may draw nothing
+   * until its next frame. */
+  for (guint frames = 0; node == NULL && frames < 10; frames++)
+    {
+      if (frames > 0)
+        ak_test_wait_for_frame (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));

@@ -10,8 +10,10 @@ G_BEGIN_DECLS
  * waiting for what the learner would see, and finding widgets the way a
  * learner or a screen reader does: by role and name. */
 
+/* Test data for the fixture: the window's width, 0 for the default. */
 typedef struct
 {
+  int              width;
   char            *courses_dir;
   AkCourseLibrary *library;
   AkWindow        *window;
