@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <gio/gunixinputstream.h>
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <unistd.h>
@@ -21,13 +22,19 @@ struct _AkApplication
   /* Shown once, in the first window */
   const char      *store_notice_heading;
   char            *store_notice;
+
+  guint            options_parsed : 1;
 };
+
+/* The exit status for a command line that cannot be understood. */
+#define EXIT_USAGE 2
 
 G_DEFINE_FINAL_TYPE (AkApplication, ak_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry option_entries[] = {
   { "validate", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Check the given course files, print their problems and exit"), NULL },
+    N_("Check the given course files (“-” reads one from standard input), print their "
+       "problems and exit"), NULL },
   { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the learning progress to a CSV file and exit"), N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -95,6 +102,7 @@ ak_application_handle_local_options (GApplication *app,
   g_autofree const char **files = NULL;
   const char *export_path = NULL;
 
+  self->options_parsed = TRUE;
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
 
   if (g_variant_dict_contains (options, "version"))
@@ -105,13 +113,22 @@ ak_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "validate"))
     {
+      g_autoptr(GInputStream) in = NULL;
+
+      /* Doing only one of them silently would lose the other. */
+      if (g_variant_dict_contains (options, "export-progress"))
+        {
+          g_printerr ("%s\n", _("--validate and --export-progress cannot be used together."));
+          return EXIT_USAGE;
+        }
       if (files == NULL || files[0] == NULL)
         {
-          g_printerr ("%s\n",
-                      _("Give the course files to check, e.g. “akademie --validate course.xml”."));
-          return 2;
+          g_printerr ("%s\n", _("Give the course files to check, e.g. "
+                                 "“akademie --validate course.xml”."));
+          return EXIT_USAGE;
         }
-      return ak_validate_command_run_stdio (files);
+      in = g_unix_input_stream_new (STDIN_FILENO, FALSE);
+      return ak_validate_command_run_stdio (files, in);
     }
 
   if (g_variant_dict_lookup (options, "export-progress", "^&ay", &export_path))
@@ -146,6 +163,30 @@ ak_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* GApplication reports an unknown option or a missing value itself, with
+ * exit status 1 and before handle-local-options runs; status 1 means
+ * "a course has errors" here, so the usage error gets its own status. */
+static gboolean
+ak_application_local_command_line (GApplication   *app,
+                                   char         ***arguments,
+                                   int            *exit_status)
+{
+  AkApplication *self = AK_APPLICATION (app);
+  gboolean handled;
+
+  self->options_parsed = FALSE;
+  handled = G_APPLICATION_CLASS (ak_application_parent_class)->local_command_line (app, arguments,
+                                                                                   exit_status);
+  if (handled && !self->options_parsed && *exit_status == EXIT_FAILURE)
+    {
+      /* Translators: %s is the program name, "akademie" */
+      g_printerr (_("Run “%s --help” to see the options."), g_get_prgname ());
+      g_printerr ("\n");
+      *exit_status = EXIT_USAGE;
+    }
+  return handled;
+}
+
 static void
 ak_application_startup (GApplication *app)
 {
@@ -161,6 +202,29 @@ ak_application_startup (GApplication *app)
   ak_course_library_set_watch (self->library, TRUE);
 
   open_store (self);
+}
+
+/* A window holds its application, and GTK does not close windows when the
+ * application quits: without this, nothing would ever be finalized, and
+ * the progress store would stay open with its -wal and -shm files beside
+ * it. Closing the last connection lets SQLite fold the log into the
+ * database and remove both. */
+static void
+ak_application_shutdown (GApplication *app)
+{
+  AkApplication *self = AK_APPLICATION (app);
+  GList *windows;
+
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
+    gtk_window_destroy (windows->data);
+
+  if (self->library != NULL)
+    ak_course_library_set_watch (self->library, FALSE);
+  g_clear_object (&self->library);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->store_notice, g_free);
+
+  G_APPLICATION_CLASS (ak_application_parent_class)->shutdown (app);
 }
 
 /* Presents the window, and once, above it, what the learner must know
@@ -261,8 +325,10 @@ ak_application_class_init (AkApplicationClass *klass)
 
   object_class->dispose = ak_application_dispose;
 
+  app_class->local_command_line = ak_application_local_command_line;
   app_class->handle_local_options = ak_application_handle_local_options;
   app_class->startup = ak_application_startup;
+  app_class->shutdown = ak_application_shutdown;
   app_class->activate = ak_application_activate;
   app_class->open = ak_application_open;
 }

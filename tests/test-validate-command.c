@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "ak-course-loader.h"
 #include "ak-validate-command.h"
 
 typedef struct
@@ -38,7 +39,22 @@ run (const char *first,
   va_end (args);
   g_ptr_array_add (files, NULL);
 
-  result.status = ak_validate_command_run ((const char *const *)files->pdata, out, err);
+  result.status = ak_validate_command_run ((const char *const *)files->pdata, NULL, out, err);
+  result.out = steal_text (out);
+  result.err = steal_text (err);
+  return result;
+}
+
+/* `akademie --validate FILE…` with @input on standard input. */
+static Result
+run_with_input (GInputStream      *input,
+                const char *const *files)
+{
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) err = g_memory_output_stream_new_resizable ();
+  Result result;
+
+  result.status = ak_validate_command_run (files, input, out, err);
   result.out = steal_text (out);
   result.err = steal_text (err);
   return result;
@@ -155,6 +171,68 @@ test_no_files (void)
   g_assert_cmpint (result.status, ==, 1);
 }
 
+static GInputStream *
+input_from_file (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_memory_input_stream_new_from_data (g_steal_pointer (&contents), length, g_free);
+}
+
+/* `akademie --validate - < kurs.xml`: the course comes from a pipe. */
+static void
+test_stdin (void)
+{
+  g_autoptr(GInputStream) input = input_from_file ("kaputt.xml");
+  g_auto(Result) result = run_with_input (input, (const char *[]) { "-", NULL });
+
+  g_assert_cmpstr (result.out, ==,
+                   "<stdin>:13:7: warning: No question tests the thesis “vergessen”\n"
+                   "<stdin>:21:22: error: The single-choice question “zwei-richtig” has 2 "
+                   "correct choices; exactly one is allowed\n"
+                   "<stdin>:24:33: error: The question “tippfehler” tests the thesis "
+                   "“thesee”, which does not exist in this course\n"
+                   "<stdin>: 2 errors, 1 warning\n");
+  g_assert_cmpint (result.status, ==, 1);
+}
+
+/* Between files, standard input is reported where it was named. */
+static void
+test_stdin_between_files (void)
+{
+  g_autoptr(GInputStream) input = input_from_file ("bundled/vertiefung.xml");
+  g_auto(Result) result = run_with_input (input, (const char *[]) {
+                                            "bundled/grundlagen.xml", "-", "fehlt.xml", NULL });
+
+  g_assert_cmpstr (result.out, ==,
+                   "bundled/grundlagen.xml: valid, 2 lessons, 5 questions\n"
+                   "<stdin>: valid, 1 lesson, 3 questions\n"
+                   "fehlt.xml: error: The file does not exist\n"
+                   "fehlt.xml: 1 error\n"
+                   "1 of 3 course files has errors.\n");
+  g_assert_cmpint (result.status, ==, 1);
+}
+
+/* An endless pipe is refused like a file over the limit, and read no
+ * further than one byte past it. */
+static void
+test_stdin_too_large (void)
+{
+  gsize size = AK_COURSE_MAX_FILE_SIZE + 1024 * 1024;
+  g_autoptr(GInputStream) input = g_memory_input_stream_new_from_data (g_malloc0 (size), size,
+                                                                       g_free);
+  g_auto(Result) result = run_with_input (input, (const char *[]) { "-", NULL });
+
+  g_assert_cmpstr (result.out, ==,
+                   "<stdin>: error: The file is larger than 8.0\u00a0MiB, "
+                   "the limit for course files\n"
+                   "<stdin>: 1 error\n");
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpint (g_seekable_tell (G_SEEKABLE (input)), ==, AK_COURSE_MAX_FILE_SIZE + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -173,6 +251,9 @@ main (int   argc,
   g_test_add_func ("/validate/references/together", test_references_together);
   g_test_add_func ("/validate/duplicate", test_duplicate);
   g_test_add_func ("/validate/no-files", test_no_files);
+  g_test_add_func ("/validate/stdin", test_stdin);
+  g_test_add_func ("/validate/stdin/between-files", test_stdin_between_files);
+  g_test_add_func ("/validate/stdin/too-large", test_stdin_too_large);
 
   return g_test_run ();
 }

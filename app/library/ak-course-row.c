@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ak-course-row.h"
+#include "ak-display-text.h"
 
 struct _AkCourseRow
 {
@@ -49,18 +50,34 @@ format_details (AkCourse *course)
   return g_strdup_printf (_("%s · %s · %s"), lessons, questions, duration);
 }
 
+/* Title and summary come from a file anyone can drop into the course
+ * folder: they are shortened before a label lays them out. */
 static void
 update_row (AkCourseRow *self)
 {
-  g_autofree char *title = g_markup_escape_text (ak_course_get_title (self->course), -1);
+  const char *full_title = ak_course_get_title (self->course);
+  g_autofree char *short_title = ak_display_text_shorten (full_title, AK_ROW_MAX_CHARS);
+  g_autofree char *title = g_markup_escape_text (short_title, -1);
   g_autofree char *details = format_details (self->course);
   g_autofree char *escaped_details = g_markup_escape_text (details, -1);
+  g_autofree char *summary = NULL;
   g_autofree char *subtitle = NULL;
 
-  /* The summary is Pango markup already: its emphasis stays. */
-  subtitle = g_strconcat (escaped_details, "\n", ak_course_get_summary (self->course), NULL);
+  /* The summary is Pango markup already: its emphasis stays when it is short. */
+  summary = ak_display_markup_bound (ak_course_get_summary (self->course),
+                                     ak_course_get_summary_text (self->course),
+                                     AK_ROW_MAX_CHARS);
+  subtitle = g_strconcat (escaped_details, "\n", summary, NULL);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
+
+  /* A title cut in the row can still be read whole, within reason. */
+  if (!g_str_equal (short_title, full_title))
+    {
+      g_autofree char *tooltip = ak_display_text_shorten (full_title, AK_TOOLTIP_MAX_CHARS);
+
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+    }
 }
 
 static void

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ak-display-text.h"
 #include "ak-problem-row.h"
 
 /* A course file that did not load: its name, how many problems it has, a
@@ -22,7 +23,10 @@ create_diagnostic_row (const AkDiagnostic *diagnostic)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *icon;
-  g_autofree char *message = g_markup_escape_text (diagnostic->message, -1);
+  /* A message may quote a whole title from the file. */
+  g_autofree char *short_message = ak_display_text_shorten (diagnostic->message,
+                                                            AK_ROW_MAX_CHARS);
+  g_autofree char *message = g_markup_escape_text (short_message, -1);
   g_autofree char *position = NULL;
   gboolean is_error;
 
@@ -61,7 +65,10 @@ ak_problem_row_new (const char *path,
                     GPtrArray  *diagnostics)
 {
   AkProblemRow *self;
+  g_autoptr(GFile) file = NULL;
   g_autofree char *basename = NULL;
+  g_autofree char *display_path = NULL;
+  g_autofree char *uri = NULL;
   g_autofree char *title = NULL;
   g_autofree char *counts = NULL;
   guint n_errors;
@@ -72,7 +79,12 @@ ak_problem_row_new (const char *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (diagnostics != NULL, NULL);
 
-  basename = g_path_get_basename (path);
+  /* The name on disk need not be UTF-8: labels get it as the file
+   * chooser would show it, the action gets a URI. */
+  file = g_file_new_for_path (path);
+  basename = g_filename_display_basename (path);
+  display_path = g_file_get_parse_name (file);
+  uri = g_file_get_uri (file);
   title = g_markup_escape_text (basename, -1);
   ak_diagnostic_list_count (diagnostics, &n_errors, &n_warnings);
   counts = ak_diagnostic_format_counts (n_errors, n_warnings);
@@ -81,7 +93,7 @@ ak_problem_row_new (const char *path,
                        "title", title,
                        "subtitle", counts,
                        NULL);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), path);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), display_path);
 
   icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
   gtk_widget_add_css_class (icon, "error");
@@ -96,7 +108,7 @@ ak_problem_row_new (const char *path,
   gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Open in Text Editor"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (edit), "win.edit-course-file");
-  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_string (path));
+  gtk_actionable_set_action_target_value (GTK_ACTIONABLE (edit), g_variant_new_string (uri));
   adw_expander_row_add_action (ADW_EXPANDER_ROW (self), edit);
 
   for (guint i = 0; i < diagnostics->len; i++)

@@ -200,13 +200,13 @@ open_action_cb (GtkWidget  *widget,
 
 /* A text editor rather than whatever shows XML, often a web browser. In
  * a sandbox no editor is known here, and the portal lets the trainer pick
- * one. */
+ * one. The file comes as a URI: its name on disk need not be UTF-8. */
 static void
 edit_course_file_action_cb (GtkWidget  *widget,
                             const char *action_name,
                             GVariant   *parameter)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (parameter, NULL));
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
   g_autoptr(GAppInfo) editor = g_app_info_get_default_for_type ("text/plain", FALSE);
   g_autoptr(GAppLaunchContext) context = NULL;
   g_autoptr(GError) error = NULL;

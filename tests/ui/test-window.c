@@ -3,196 +3,13 @@
 
 #include <glib/gstdio.h>
 
-#include "ak-application.h"
 #include "ak-course-loader.h"
 #include "ak-course-row.h"
-#include "ak-window.h"
+#include "window-test-helpers.h"
 
 /* The main window as a learner meets it: the course list, the empty state,
  * and the files a trainer has to fix. Set AK_SCREENSHOT_DIR to keep a PNG
  * of each state for review. */
-
-typedef struct
-{
-  char            *courses_dir;
-  AkCourseLibrary *library;
-  AkWindow        *window;
-} Fixture;
-
-/* One registered application for the whole program, as in the real app. */
-static AkApplication *app;
-
-static void
-write_file (const char *dir,
-            const char *name,
-            const char *contents)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GError) error = NULL;
-
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static void
-copy_source_file (const char *dir,
-                  const char *name)
-{
-  g_autofree char *source = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses", name, NULL);
-  g_autofree char *contents = NULL;
-  g_autofree char *parent = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-
-  g_file_get_contents (source, &contents, &length, &error);
-  g_assert_no_error (error);
-  parent = g_path_get_dirname (name);
-  if (!g_str_equal (parent, "."))
-    {
-      g_autofree char *target_dir = g_build_filename (dir, parent, NULL);
-
-      g_assert_cmpint (g_mkdir_with_parents (target_dir, 0700), ==, 0);
-    }
-  {
-    g_autofree char *target = g_build_filename (dir, name, NULL);
-
-    g_file_set_contents (target, contents, length, &error);
-    g_assert_no_error (error);
-  }
-}
-
-/* The example course with its figure, as it is installed. */
-static void
-copy_example_course (const char *dir)
-{
-  copy_source_file (dir, "beispielkurs.xml");
-  copy_source_file (dir, "beispielkurs/diagramm.png");
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  fixture->courses_dir = g_dir_make_tmp ("akademie-courses-XXXXXX", NULL);
-  g_assert_nonnull (fixture->courses_dir);
-}
-
-static void
-start_app (Fixture *fixture)
-{
-  fixture->library = ak_course_library_new ();
-  ak_course_library_add_directory (fixture->library, fixture->courses_dir);
-  ak_course_library_reload (fixture->library);
-
-  fixture->window = g_object_new (AK_TYPE_WINDOW,
-                                  "application", app,
-                                  "library", fixture->library,
-                                  NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-  g_assert_finalize_object (fixture->library);
-  g_free (fixture->courses_dir);
-}
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets the window lay itself out and draw at least once. */
-static void
-wait_for_draw (GtkWidget *widget)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (300, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_true (gtk_widget_get_mapped (widget));
-}
-
-static void
-save_screenshot (GtkWidget  *widget,
-                 const char *name)
-{
-  const char *dir = g_getenv ("AK_SCREENSHOT_DIR");
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GtkSnapshot) snapshot = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *path = NULL;
-  graphene_rect_t bounds;
-
-  if (dir == NULL)
-    return;
-
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot,
-                          gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  gsk_render_node_get_bounds (node, &bounds);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0,
-                                                              gtk_widget_get_width (widget),
-                                                              gtk_widget_get_height (widget)));
-  path = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
-/* Depth-first search for the first widget of @type whose accessible label or
- * title-like property matches: how a learner would find it on screen. */
-static GtkWidget *
-find_widget_of_type (GtkWidget *root,
-                     GType      type,
-                     guint      nth)
-{
-  g_autoptr(GQueue) queue = g_queue_new ();
-  guint seen = 0;
-
-  g_queue_push_tail (queue, root);
-  while (!g_queue_is_empty (queue))
-    {
-      GtkWidget *widget = g_queue_pop_head (queue);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_visible (widget))
-        {
-          if (seen == nth)
-            return widget;
-          seen++;
-        }
-      for (GtkWidget *child = gtk_widget_get_first_child (widget);
-           child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        g_queue_push_tail (queue, child);
-    }
-  return NULL;
-}
-
-static guint
-count_widgets_of_type (GtkWidget *root,
-                       GType      type)
-{
-  guint n = 0;
-
-  while (find_widget_of_type (root, type, n) != NULL)
-    n++;
-  return n;
-}
 
 /* The label's source, not its text: whether emphasis reaches the screen. */
 static gboolean
@@ -201,7 +18,7 @@ row_shows_markup (GtkWidget  *row,
 {
   GtkWidget *label;
 
-  for (guint i = 0; (label = find_widget_of_type (row, GTK_TYPE_LABEL, i)) != NULL; i++)
+  for (guint i = 0; (label = ak_test_find_widget (row, GTK_TYPE_LABEL, i)) != NULL; i++)
     if (gtk_label_get_use_markup (GTK_LABEL (label))
         && strstr (gtk_label_get_label (GTK_LABEL (label)), markup) != NULL)
       return TRUE;
@@ -209,32 +26,32 @@ row_shows_markup (GtkWidget  *row,
 }
 
 static GtkWidget *
-visible_stack_child (Fixture *fixture)
+visible_stack_child (AkWindowFixture *fixture)
 {
-  GtkWidget *stack = find_widget_of_type (GTK_WIDGET (fixture->window), GTK_TYPE_STACK, 0);
+  GtkWidget *stack = ak_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_STACK, 0);
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child (GTK_STACK (stack));
 }
 
 static void
-test_window_lists_courses (Fixture       *fixture,
-                           gconstpointer  data)
+test_window_lists_courses (AkWindowFixture *fixture,
+                           gconstpointer    data)
 {
   AdwActionRow *row;
   AdwWindowTitle *title;
   g_auto(GStrv) accels = NULL;
 
-  copy_example_course (fixture->courses_dir);
-  start_app (fixture);
-  wait_for_draw (GTK_WIDGET (fixture->window));
-  save_screenshot (GTK_WIDGET (fixture->window), "window-courses.png");
+  ak_test_copy_example_course (fixture->courses_dir);
+  ak_test_ui_start_window (fixture);
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window), "window-courses.png");
 
   /* One course row with the course's title, its summary and its size. */
   g_assert_true (ADW_IS_CLAMP (gtk_widget_get_first_child (visible_stack_child (fixture)))
                  || GTK_IS_SCROLLED_WINDOW (visible_stack_child (fixture)));
   g_assert_false (ADW_IS_STATUS_PAGE (visible_stack_child (fixture)));
-  row = ADW_ACTION_ROW (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, 0));
+  row = ADW_ACTION_ROW (ak_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, 0));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
                    "Beispielkurs: Gute Beiträge schreiben");
@@ -244,27 +61,28 @@ test_window_lists_courses (Fixture       *fixture,
                                    "Wie ein Akademie-Kurs"));
   g_assert_true (row_shows_markup (GTK_WIDGET (row), "die <i>gelesen</i> werden"));
 
-  title = ADW_WINDOW_TITLE (find_widget_of_type (GTK_WIDGET (fixture->window),
+  title = ADW_WINDOW_TITLE (ak_test_find_widget (GTK_WIDGET (fixture->window),
                                                  ADW_TYPE_WINDOW_TITLE, 0));
   g_assert_cmpstr (adw_window_title_get_subtitle (title), ==, "1 course");
 
   /* No problem group when every file is fine. */
-  g_assert_null (find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0));
+  g_assert_null (ak_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0));
 
   /* Ctrl+O is the application's, so that the shortcuts window shows it. */
-  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.open");
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (ak_test_ui_application ()),
+                                                  "win.open");
   g_assert_cmpstrv (accels, ((const char *[]) { "<Control>o", NULL }));
 }
 
 static void
-test_window_empty_state (Fixture       *fixture,
-                         gconstpointer  data)
+test_window_empty_state (AkWindowFixture *fixture,
+                         gconstpointer    data)
 {
   AdwStatusPage *page;
 
-  start_app (fixture);
-  wait_for_draw (GTK_WIDGET (fixture->window));
-  save_screenshot (GTK_WIDGET (fixture->window), "window-empty.png");
+  ak_test_ui_start_window (fixture);
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window), "window-empty.png");
 
   page = ADW_STATUS_PAGE (visible_stack_child (fixture));
   g_assert_true (ADW_IS_STATUS_PAGE (page));
@@ -274,28 +92,29 @@ test_window_empty_state (Fixture       *fixture,
 }
 
 static void
-test_window_shows_broken_file (Fixture       *fixture,
-                               gconstpointer  data)
+test_window_shows_broken_file (AkWindowFixture *fixture,
+                               gconstpointer    data)
 {
   AdwExpanderRow *problem;
   AdwActionRow *message_row;
   GtkWidget *edit = NULL;
   GtkWidget *button;
   g_autofree char *path = g_build_filename (fixture->courses_dir, "kaputt.xml", NULL);
+  g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
 
-  copy_example_course (fixture->courses_dir);
-  write_file (fixture->courses_dir, "kaputt.xml",
+  ak_test_copy_example_course (fixture->courses_dir);
+  ak_test_write_file (fixture->courses_dir, "kaputt.xml",
               "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
               "<course xmlns=\"https://smakademie.github.io/akademie/course/1\"\n"
               "        id=\"kaputt\" version=\"1\" xml:lang=\"de\" minutes=\"5\">\n"
               "  <title>Kaputt</title>\n"
-              "</course\n");
-  start_app (fixture);
-  wait_for_draw (GTK_WIDGET (fixture->window));
-  save_screenshot (GTK_WIDGET (fixture->window), "window-problems.png");
+              "</course\n", -1);
+  ak_test_ui_start_window (fixture);
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window), "window-problems.png");
 
   /* The good course is still listed; the broken file is shown with its problem. */
-  problem = ADW_EXPANDER_ROW (find_widget_of_type (GTK_WIDGET (fixture->window),
+  problem = ADW_EXPANDER_ROW (ak_test_find_widget (GTK_WIDGET (fixture->window),
                                                    ADW_TYPE_EXPANDER_ROW, 0));
   g_assert_nonnull (problem);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (problem)), ==, "kaputt.xml");
@@ -303,27 +122,27 @@ test_window_shows_broken_file (Fixture       *fixture,
 
   /* The only broken file shows its problems without a click. */
   g_assert_true (adw_expander_row_get_expanded (problem));
-  wait_for_draw (GTK_WIDGET (fixture->window));
-  save_screenshot (GTK_WIDGET (fixture->window), "window-problems-expanded.png");
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window), "window-problems-expanded.png");
   /* The expander's own header is the first action row; the messages follow. */
-  message_row = ADW_ACTION_ROW (find_widget_of_type (GTK_WIDGET (problem), ADW_TYPE_ACTION_ROW, 1));
+  message_row = ADW_ACTION_ROW (ak_test_find_widget (GTK_WIDGET (problem), ADW_TYPE_ACTION_ROW, 1));
   g_assert_nonnull (message_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (message_row), ==, "Line 6, column 1");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (message_row)), ==,
                    "The end tag is not closed with “&gt;”");
   /* Course row, expander header and one message. */
-  g_assert_cmpuint (count_widgets_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW),
+  g_assert_cmpuint (ak_test_count_widgets (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW),
                     ==, 3);
 
   /* A button opens the broken file for correcting, and the window knows
    * how (the button would be insensitive otherwise). */
-  for (guint i = 0; (button = find_widget_of_type (GTK_WIDGET (problem), GTK_TYPE_BUTTON, i)); i++)
+  for (guint i = 0; (button = ak_test_find_widget (GTK_WIDGET (problem), GTK_TYPE_BUTTON, i)); i++)
     if (g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (button)),
                    "win.edit-course-file") == 0)
       edit = button;
   g_assert_nonnull (edit);
   g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (
-                     GTK_ACTIONABLE (edit)), NULL), ==, path);
+                     GTK_ACTIONABLE (edit)), NULL), ==, uri);
   g_assert_true (gtk_widget_is_sensitive (edit));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (edit), ==, "Open in Text Editor");
 }
@@ -336,15 +155,17 @@ test_window_damaged_progress_notice (void)
   GtkWindow *window;
   AdwMessageDialog *dialog = NULL;
   g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  AkProgressStore *store;
   const char *damaged;
 
-  g_application_activate (G_APPLICATION (app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_application_activate (G_APPLICATION (ak_test_ui_application ()));
+  window = gtk_application_get_active_window (GTK_APPLICATION (ak_test_ui_application ()));
   g_assert_nonnull (window);
-  wait_for_draw (GTK_WIDGET (window));
+  ak_test_wait_for_frame (GTK_WIDGET (window));
 
-  g_assert_nonnull (ak_application_get_store (app));
-  damaged = ak_progress_store_get_damaged_path (ak_application_get_store (app));
+  store = ak_application_get_store (ak_test_ui_application ());
+  g_assert_nonnull (store);
+  damaged = ak_progress_store_get_damaged_path (store);
   g_assert_nonnull (damaged);
   g_assert_true (g_file_test (damaged, G_FILE_TEST_EXISTS));
 
@@ -357,7 +178,8 @@ test_window_damaged_progress_notice (void)
     }
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == window);
-  save_screenshot (GTK_WIDGET (dialog), "window-damaged-progress.png");
+  ak_test_wait_for_frame (GTK_WIDGET (dialog));
+  ak_test_save_screenshot (GTK_WIDGET (dialog), "window-damaged-progress.png");
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Progress File Damaged");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), damaged));
 
@@ -400,52 +222,49 @@ test_course_row_lifecycle (void)
 }
 
 static gboolean
-problems_shown (Fixture *fixture)
+problems_shown (AkWindowFixture *fixture)
 {
-  return find_widget_of_type (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0) != NULL;
+  return ak_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW, 0) != NULL;
 }
 
 static gboolean
-tick_cb (gpointer user_data)
+problems_gone_cb (gpointer user_data)
 {
-  return G_SOURCE_CONTINUE;
+  return !problems_shown (user_data);
+}
+
+static gboolean
+three_courses_cb (gpointer user_data)
+{
+  AkWindowFixture *fixture = user_data;
+
+  return g_list_model_get_n_items (G_LIST_MODEL (fixture->library)) >= 3;
 }
 
 /* A trainer fixes the file in an editor: the window follows by itself. */
 static void
-test_window_follows_file_changes (Fixture       *fixture,
-                                  gconstpointer  data)
+test_window_follows_file_changes (AkWindowFixture *fixture,
+                                  gconstpointer    data)
 {
-  g_autofree char *fixed = NULL;
-  g_autofree char *source = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
-                                              "web20-party.xml", NULL);
-  gint64 deadline;
-  guint tick;
+  g_autofree char *fixed = ak_test_read_course ("web20-party.xml");
 
-  write_file (fixture->courses_dir, "entwurf.xml", "<course");
-  start_app (fixture);
+  ak_test_write_file (fixture->courses_dir, "entwurf.xml", "<course", -1);
+  ak_test_ui_start_window (fixture);
   ak_course_library_set_watch (fixture->library, TRUE);
-  wait_for_draw (GTK_WIDGET (fixture->window));
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
   g_assert_true (problems_shown (fixture));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 0);
 
-  g_assert_true (g_file_get_contents (source, &fixed, NULL, NULL));
-  write_file (fixture->courses_dir, "entwurf.xml", fixed);
-
-  /* The tick wakes the loop, so that the deadline holds even if nothing happens. */
-  tick = g_timeout_add (100, tick_cb, NULL);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (problems_shown (fixture) && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
+  ak_test_write_file (fixture->courses_dir, "entwurf.xml", fixed, -1);
+  ak_test_wait_until (problems_gone_cb, fixture);
 
   g_assert_false (problems_shown (fixture));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
-  g_assert_nonnull (find_widget_of_type (GTK_WIDGET (fixture->window), AK_TYPE_COURSE_ROW, 0));
+  g_assert_nonnull (ak_test_find_widget (GTK_WIDGET (fixture->window), AK_TYPE_COURSE_ROW, 0));
 }
 
 static const char *
-focused_course_id (Fixture *fixture)
+focused_course_id (AkWindowFixture *fixture)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, AK_TYPE_COURSE_ROW) : NULL;
@@ -459,40 +278,27 @@ focused_course_id (Fixture *fixture)
 /* A keyboard user on a course stays there when another file changes and
  * the list is rebuilt, even though the course moves down a row. */
 static void
-test_window_keeps_focus (Fixture       *fixture,
-                         gconstpointer  data)
+test_window_keeps_focus (AkWindowFixture *fixture,
+                         gconstpointer    data)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *added = NULL;
-  g_autofree char *source = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
-                                              "web20-party.xml", NULL);
-  g_autofree char *first = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
-                                             "aufbruch-smm.xml", NULL);
+  g_autofree char *contents = ak_test_read_course ("web20-party.xml");
+  g_autofree char *added = ak_test_read_course ("aufbruch-smm.xml");
   GtkWidget *second;
-  gint64 deadline;
-  guint tick;
 
-  copy_example_course (fixture->courses_dir);
-  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
-  write_file (fixture->courses_dir, "web20-party.xml", contents);
-  start_app (fixture);
+  ak_test_copy_example_course (fixture->courses_dir);
+  ak_test_write_file (fixture->courses_dir, "web20-party.xml", contents, -1);
+  ak_test_ui_start_window (fixture);
   ak_course_library_set_watch (fixture->library, TRUE);
-  wait_for_draw (GTK_WIDGET (fixture->window));
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
-  second = find_widget_of_type (GTK_WIDGET (fixture->window), AK_TYPE_COURSE_ROW, 1);
+  second = ak_test_find_widget (GTK_WIDGET (fixture->window), AK_TYPE_COURSE_ROW, 1);
   g_assert_nonnull (second);
   g_assert_true (gtk_widget_grab_focus (second));
   g_assert_cmpstr (focused_course_id (fixture), ==, "web20-party");
 
   /* „Aufbruch …“ sorts first. */
-  g_assert_true (g_file_get_contents (first, &added, NULL, NULL));
-  write_file (fixture->courses_dir, "aufbruch-smm.xml", added);
-  tick = g_timeout_add (100, tick_cb, NULL);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)) < 3 &&
-         g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (tick);
+  ak_test_write_file (fixture->courses_dir, "aufbruch-smm.xml", added, -1);
+  ak_test_wait_until (three_courses_cb, fixture);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 3);
   g_assert_cmpstr (focused_course_id (fixture), ==, "web20-party");
@@ -502,39 +308,24 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("akademie-window-XXXXXX", NULL);
-  g_autoptr(GError) error = NULL;
-  int status;
-
-  /* Private user folders, but the system's data folders stay: GTK needs
-   * the icon theme and the MIME database from there. */
-  g_assert_nonnull (home);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_test_init (&argc, &argv, NULL);
-
+  ak_test_ui_init (&argc, &argv);
   write_damaged_progress ();
-  app = ak_application_new ();
-  /* Tests run side by side: none may become the primary instance of another. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  ak_test_ui_application ();
 
-  g_test_add ("/window/lists-courses", Fixture, NULL,
-              fixture_set_up, test_window_lists_courses, fixture_tear_down);
-  g_test_add ("/window/empty-state", Fixture, NULL,
-              fixture_set_up, test_window_empty_state, fixture_tear_down);
-  g_test_add ("/window/shows-broken-file", Fixture, NULL,
-              fixture_set_up, test_window_shows_broken_file, fixture_tear_down);
-  g_test_add ("/window/keeps-focus", Fixture, NULL,
-              fixture_set_up, test_window_keeps_focus, fixture_tear_down);
-  g_test_add ("/window/follows-file-changes", Fixture, NULL,
-              fixture_set_up, test_window_follows_file_changes, fixture_tear_down);
+  g_test_add ("/window/lists-courses", AkWindowFixture, NULL,
+              ak_test_ui_fixture_set_up, test_window_lists_courses, ak_test_ui_fixture_tear_down);
+  g_test_add ("/window/empty-state", AkWindowFixture, NULL,
+              ak_test_ui_fixture_set_up, test_window_empty_state, ak_test_ui_fixture_tear_down);
+  g_test_add ("/window/shows-broken-file", AkWindowFixture, NULL,
+              ak_test_ui_fixture_set_up, test_window_shows_broken_file,
+              ak_test_ui_fixture_tear_down);
+  g_test_add ("/window/keeps-focus", AkWindowFixture, NULL,
+              ak_test_ui_fixture_set_up, test_window_keeps_focus, ak_test_ui_fixture_tear_down);
+  g_test_add ("/window/follows-file-changes", AkWindowFixture, NULL,
+              ak_test_ui_fixture_set_up, test_window_follows_file_changes,
+              ak_test_ui_fixture_tear_down);
   g_test_add_func ("/course-row/lifecycle", test_course_row_lifecycle);
   g_test_add_func ("/window/damaged-progress-notice", test_window_damaged_progress_notice);
 
-  status = g_test_run ();
-  g_clear_object (&app);
-  return status;
+  return ak_test_ui_run ();
 }

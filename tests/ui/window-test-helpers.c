@@ -1,0 +1,427 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "window-test-helpers.h"
+
+/* One registered application for the whole program, as in the real app. */
+static AkApplication *app;
+
+/**
+ * ak_test_ui_init:
+ *
+ * g_test_init() with private user folders. The system's data folders stay:
+ * GTK needs the icon theme and the MIME database from there.
+ */
+void
+ak_test_ui_init (int    *argc,
+                 char ***argv)
+{
+  g_autofree char *home = g_dir_make_tmp ("akademie-window-XXXXXX", NULL);
+
+  g_assert_nonnull (home);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_test_init (argc, argv, NULL);
+
+  /* The tests run with LANGUAGE=C; LANGUAGE=de shows the translation from
+   * the build tree, for screenshots. */
+  setlocale (LC_ALL, "");
+  if (g_getenv ("AK_BUILD_ROOT") != NULL)
+    {
+      g_autofree char *localedir = g_build_filename (g_getenv ("AK_BUILD_ROOT"), "po", NULL);
+
+      bindtextdomain (GETTEXT_PACKAGE, localedir);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
+
+  /* What is asserted is the end state of a change, not a frame halfway
+   * through its animation (a dialog fading in draws nothing at first). */
+  gtk_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/* Created and registered on first use. */
+AkApplication *
+ak_test_ui_application (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (app != NULL)
+    return app;
+
+  app = ak_application_new ();
+  /* Tests run side by side: none may become the primary instance of another. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  return app;
+}
+
+/* g_test_run(), then the application goes. */
+int
+ak_test_ui_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
+
+void
+ak_test_ui_fixture_set_up (AkWindowFixture *fixture,
+                           gconstpointer    data)
+{
+  fixture->width = GPOINTER_TO_INT (data);
+  fixture->courses_dir = g_dir_make_tmp ("akademie-courses-XXXXXX", NULL);
+  g_assert_nonnull (fixture->courses_dir);
+}
+
+/* A window over the fixture's course folder, presented. */
+void
+ak_test_ui_start_window (AkWindowFixture *fixture)
+{
+  fixture->library = ak_course_library_new ();
+  ak_course_library_add_directory (fixture->library, fixture->courses_dir);
+  ak_course_library_reload (fixture->library);
+
+  fixture->window = g_object_new (AK_TYPE_WINDOW,
+                                  "application", ak_test_ui_application (),
+                                  "library", fixture->library,
+                                  NULL);
+  /* The narrowest a phone or a tiled window gives. */
+  if (fixture->width > 0)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), fixture->width, 640);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+}
+
+void
+ak_test_ui_fixture_tear_down (AkWindowFixture *fixture,
+                              gconstpointer    data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  if (fixture->library != NULL)
+    g_assert_finalize_object (fixture->library);
+  g_free (fixture->courses_dir);
+}
+
+void
+ak_test_write_file (const char *dir,
+                    const char *name,
+                    const char *contents,
+                    gssize      length)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* A bundled course file's contents, by its name under courses/. */
+char *
+ak_test_read_course (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+/* The example course with its figure, as it is installed. */
+void
+ak_test_copy_example_course (const char *dir)
+{
+  static const char *names[] = { "beispielkurs.xml", "beispielkurs/diagramm.png" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
+                                                names[i], NULL);
+      g_autofree char *contents = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length;
+
+      g_file_get_contents (path, &contents, &length, &error);
+      g_assert_no_error (error);
+      ak_test_write_file (dir, names[i], contents, length);
+    }
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  gboolean *painted = user_data;
+
+  *painted = TRUE;
+}
+
+/**
+ * ak_test_wait_for_frame:
+ *
+ * Returns once @widget is mapped and its window has laid itself out and
+ * painted a frame that began after this call: what is asserted next is
+ * what the learner sees.
+ */
+void
+ak_test_wait_for_frame (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  gboolean painted = FALSE;
+  gulong handler;
+
+  while (!gtk_widget_get_mapped (widget))
+    g_main_context_iteration (NULL, TRUE);
+
+  clock = gtk_widget_get_frame_clock (widget);
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
+  gtk_widget_queue_draw (widget);
+  gdk_frame_clock_request_phase (clock, GDK_FRAME_CLOCK_PHASE_PAINT);
+  while (!painted)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static gboolean
+tick_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/**
+ * ak_test_wait_until:
+ * @done: tells whether the awaited change happened
+ *
+ * Runs the main loop until @done returns %TRUE, or for at most ten
+ * seconds (for a file monitor that never fires); the caller asserts.
+ */
+void
+ak_test_wait_until (gboolean (*done) (gpointer),
+                    gpointer   user_data)
+{
+  /* The tick wakes the loop, so that the deadline holds even if nothing happens. */
+  guint tick = g_timeout_add (100, tick_cb, NULL);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (!done (user_data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (tick);
+}
+
+/* Keeps a PNG of @widget in $AK_SCREENSHOT_DIR for review. */
+void
+ak_test_save_screenshot (GtkWidget  *widget,
+                         const char *name)
+{
+  const char *dir = g_getenv ("AK_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  if (dir == NULL)
+    return;
+
+  paintable = gtk_widget_paintable_new (widget);
+  /* A window that was just presented beside another may draw nothing
+   * until its next frame. */
+  for (guint frames = 0; node == NULL && frames < 10; frames++)
+    {
+      if (frames > 0)
+        ak_test_wait_for_frame (widget);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* Breadth-first: the @nth visible widget of @type under @root. */
+GtkWidget *
+ak_test_find_widget (GtkWidget *root,
+                     GType      type,
+                     guint      nth)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+  guint seen = 0;
+
+  g_queue_push_tail (queue, root);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_visible (widget))
+        {
+          if (seen == nth)
+            return widget;
+          seen++;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+  return NULL;
+}
+
+guint
+ak_test_count_widgets (GtkWidget *root,
+                       GType      type)
+{
+  guint n = 0;
+
+  while (ak_test_find_widget (root, type, n) != NULL)
+    n++;
+  return n;
+}
+
+static void
+append_label_texts (GtkWidget *widget,
+                    GString   *text)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *label = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (*label != '\0')
+        g_string_append_printf (text, "%s%s", text->len > 0 ? " " : "", label);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    append_label_texts (child, text);
+}
+
+/* GTK 4.8 cannot list the widgets a relation points to, but its test
+ * backend can compare the relation with a guess: the widget is looked
+ * for among @widget's ancestors and descendants. */
+static GtkWidget *
+find_labelled_by (GtkWidget *widget)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  for (GtkWidget *ancestor = gtk_widget_get_parent (widget);
+       ancestor != NULL;
+       ancestor = gtk_widget_get_parent (ancestor))
+    {
+      g_autofree char *differs = gtk_test_accessible_check_relation (
+          GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, ancestor, NULL);
+
+      if (differs == NULL)
+        return ancestor;
+    }
+
+  g_queue_push_tail (queue, widget);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *current = g_queue_pop_head (queue);
+
+      for (GtkWidget *child = gtk_widget_get_first_child (current);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          g_autofree char *differs = gtk_test_accessible_check_relation (
+              GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL);
+
+          if (differs == NULL)
+            return child;
+          g_queue_push_tail (queue, child);
+        }
+    }
+  return NULL;
+}
+
+/**
+ * ak_test_get_accessible_name:
+ *
+ * The name a screen reader announces: the accessible label when one is
+ * set, else the name of the widget it is labelled by, else the visible
+ * text inside the widget. GTK 4.8 has no getter for either: its test
+ * backend (GTK_A11Y=test) tells a property's value when it is compared
+ * with something it cannot be.
+ *
+ * Returns: (transfer full): the name, "" when there is none
+ */
+char *
+ak_test_get_accessible_name (GtkWidget *widget)
+{
+  GString *text;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL))
+    {
+      char *label = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
+                                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                        "\x01");
+
+      g_assert_nonnull (label);
+      return label;
+    }
+
+  if (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                        GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    {
+      GtkWidget *label = find_labelled_by (widget);
+
+      if (label != NULL)
+        return ak_test_get_accessible_name (label);
+    }
+
+  text = g_string_new (NULL);
+  append_label_texts (widget, text);
+  return g_string_free (text, FALSE);
+}
+
+/* The first visible widget under @root with @role and the name @name. */
+GtkWidget *
+ak_test_find_accessible (GtkWidget         *root,
+                         GtkAccessibleRole  role,
+                         const char        *name)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_queue_push_tail (queue, root);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *widget = g_queue_pop_head (queue);
+
+      if (!gtk_widget_get_visible (widget))
+        continue;
+      if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == role)
+        {
+          g_autofree char *widget_name = ak_test_get_accessible_name (widget);
+
+          if (g_str_equal (widget_name, name))
+            return widget;
+        }
+      for (GtkWidget *child = gtk_widget_get_first_child (widget);
+           child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+  return NULL;
+}
