@@ -118,12 +118,12 @@ test_statements (void)
 {
   const char *const mostly_false[] = {
     "18:43: warning: 3 of the 4 true-or-false statements of this course are false, starting "
-    "with “aussage-1”; learners who always answer “false” pass",
+    "with “aussage-1”; learners who always answer “false” are mostly right",
     NULL
   };
   const char *const all_true[] = {
     "18:43: warning: 3 of the 3 true-or-false statements of this course are true, starting "
-    "with “aussage-1”; learners who always answer “true” pass",
+    "with “aussage-1”; learners who always answer “true” are mostly right",
     NULL
   };
 

@@ -660,11 +660,11 @@ warn_leading (Quality *self)
   warn (self, self->first_leading, NULL,
         g_dngettext (GETTEXT_PACKAGE,
                      "The correct choices come before the wrong ones in each of the %u "
-                     "multiple-choice question of this course, starting with “%s”; learners can guess them by "
-                     "their position",
+                     "multiple-choice question of this course, starting with “%s”; learners "
+                     "can guess them by their position",
                      "The correct choices come before the wrong ones in each of the %u "
-                     "multiple-choice questions of this course, starting with “%s”; learners can guess them by "
-                     "their position",
+                     "multiple-choice questions of this course, starting with “%s”; learners "
+                     "can guess them by their position",
                      self->n_multiple),
         self->n_multiple, question_id (self->first_leading));
 }
@@ -682,9 +682,9 @@ warn_one_sided (Quality *self)
     warn (self, self->first_statement[FALSE], "answer",
           g_dngettext (GETTEXT_PACKAGE,
                        "%u of the %u true-or-false statement of this course is false, "
-                       "starting with “%s”; learners who always answer “false” pass",
+                       "starting with “%s”; learners who always answer “false” are mostly right",
                        "%u of the %u true-or-false statements of this course are false, "
-                       "starting with “%s”; learners who always answer “false” pass",
+                       "starting with “%s”; learners who always answer “false” are mostly right",
                        total),
           self->n_statements[FALSE], total, question_id (self->first_statement[FALSE]));
   else if (share_reached (self->n_statements[TRUE], total, TRUE_FALSE_SHARE_NUM,
@@ -692,9 +692,9 @@ warn_one_sided (Quality *self)
     warn (self, self->first_statement[TRUE], "answer",
           g_dngettext (GETTEXT_PACKAGE,
                        "%u of the %u true-or-false statement of this course is true, "
-                       "starting with “%s”; learners who always answer “true” pass",
+                       "starting with “%s”; learners who always answer “true” are mostly right",
                        "%u of the %u true-or-false statements of this course are true, "
-                       "starting with “%s”; learners who always answer “true” pass",
+                       "starting with “%s”; learners who always answer “true” are mostly right",
                        total),
           self->n_statements[TRUE], total, question_id (self->first_statement[TRUE]));
 }
