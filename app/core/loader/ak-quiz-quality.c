@@ -340,7 +340,7 @@ check_statement (Quality *self,
                  xmlNode *question,
                  xmlNode *prompt)
 {
-  gboolean answer = ak_xml_parse_boolean (ak_xml_get_attribute (question, "answer"));
+  guint answer = ak_xml_parse_boolean (ak_xml_get_attribute (question, "answer")) ? 1 : 0;
   g_autofree char *text = NULL;
   g_auto(GStrv) words = NULL;
   const char *cue;
@@ -405,7 +405,8 @@ check_numeric (Quality *self,
   double tolerance = 0;
 
   if (written == NULL || !ak_xml_parse_decimal (written, &value) ||
-      (tolerance_text != NULL && !ak_xml_parse_decimal (tolerance_text, &tolerance)))
+      (tolerance_text != NULL && !ak_xml_parse_decimal (tolerance_text, &tolerance)) ||
+      tolerance < 0)
     return;
 
   if (speaks_of_percent (prompt_text) || (unit_text != NULL && speaks_of_percent (unit_text)))
