@@ -241,6 +241,9 @@ test_same_text (void)
     "“gleiche-rechte” read the same",
     "45:35: error: The pairs “gleiche-linke-p1” and “gleiche-linke-p2” of the question "
     "“gleiche-linke” have the same left side",
+    /* "ﬁ" and a no-break space: the same once in Unicode form NFKC */
+    "51:7: error: The choices “gleiche-form-1” and “gleiche-form-2” of the question "
+    "“gleiche-form” read the same",
     NULL
   };
 

@@ -765,8 +765,10 @@ warn_untested_theses (Checker *self)
  * @course_dir: the absolute path of the folder holding the course file
  *
  * Runs the checks a schema cannot express: unique ids, references that
- * resolve, answerable questions, sane numbers and safe figure paths.
- * Every problem is reported, each at its element or attribute.
+ * resolve, answerable questions whose parts can be told apart, sane
+ * numbers and safe figure paths; then warns about questions that can be
+ * answered by their form (see ak_quiz_quality_check()). Every problem is
+ * reported, each at its element or attribute.
  *
  * Returns: %TRUE when no error (warnings aside) was found
  */
