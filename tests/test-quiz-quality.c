@@ -84,20 +84,41 @@ test_position (void)
     NULL
   };
 
-  /* Counted over both quizzes of the course. */
+  /* Counted over both quizzes of the course: neither shows it alone. */
   assert_diagnostics ("position.xml", expected, TRUE);
+}
+
+/* A quiz that shows a pattern on its own is named, even when the course
+ * as a whole stays below the threshold. */
+static void
+test_position_in_quiz (void)
+{
+  const char *const expected[] = {
+    "20:28: warning: Choice 1 is the correct one in 4 of the 4 single-choice questions of the "
+    "quiz “quiz-a”, starting with “pos-1”; learners can guess it by its position",
+    NULL
+  };
+
+  assert_diagnostics ("position-quiz.xml", expected, TRUE);
 }
 
 static void
 test_longest (void)
 {
-  const char *const expected[] = {
+  const char *const in_quiz[] = {
+    "20:7: warning: The correct choice is the longest in 3 of the 4 single-choice questions of "
+    "the quiz “quiz-a”, starting with “lang-1”; learners can guess it by its length",
+    NULL
+  };
+  const char *const in_course[] = {
     "20:7: warning: The correct choice is the longest in 3 of the 4 single-choice questions of "
     "this course, starting with “lang-1”; learners can guess it by its length",
     NULL
   };
 
-  assert_diagnostics ("longest.xml", expected, TRUE);
+  /* Once for the quiz, not again for the course it makes up. */
+  assert_diagnostics ("longest.xml", in_quiz, TRUE);
+  assert_diagnostics ("longest-course.xml", in_course, TRUE);
 }
 
 static void
@@ -117,18 +138,24 @@ static void
 test_statements (void)
 {
   const char *const mostly_false[] = {
-    "18:43: warning: 3 of the 4 true-or-false statements of this course are false, starting "
-    "with “aussage-1”; learners who always answer “false” are mostly right",
+    "18:43: warning: 3 of the 4 true-or-false statements of the quiz “quiz-a” are false, "
+    "starting with “aussage-1”; learners who always answer “false” are mostly right",
     NULL
   };
   const char *const all_true[] = {
-    "18:43: warning: 3 of the 3 true-or-false statements of this course are true, starting "
-    "with “aussage-1”; learners who always answer “true” are mostly right",
+    "18:43: warning: 3 of the 3 true-or-false statements of the quiz “quiz-a” are true, "
+    "starting with “aussage-1”; learners who always answer “true” are mostly right",
+    NULL
+  };
+  const char *const over_quizzes[] = {
+    "18:43: warning: 3 of the 4 true-or-false statements of this course are false, starting "
+    "with “aussage-1”; learners who always answer “false” are mostly right",
     NULL
   };
 
   assert_diagnostics ("statements.xml", mostly_false, TRUE);
   assert_diagnostics ("statements-true.xml", all_true, TRUE);
+  assert_diagnostics ("statements-course.xml", over_quizzes, TRUE);
 }
 
 static void
@@ -263,6 +290,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/quiz-quality/position", test_position);
+  g_test_add_func ("/quiz-quality/position-in-quiz", test_position_in_quiz);
   g_test_add_func ("/quiz-quality/longest", test_longest);
   g_test_add_func ("/quiz-quality/leading", test_leading);
   g_test_add_func ("/quiz-quality/statements", test_statements);

@@ -15,9 +15,10 @@
  * Warnings about questions that a learner who knows nothing can answer by
  * their form: where the correct choice stands, how long it is, which kind
  * of statement is true, which wrong answer keeps coming back. Patterns are
- * counted over the whole course, since a learner works through all its
- * quizzes and carries what they noticed from one to the next; a single
- * quiz holds too few questions to tell a habit from chance.
+ * counted for each quiz and, where no quiz shows one alone, over the whole
+ * course: a learner works through all its quizzes and carries what they
+ * noticed from one to the next, and a single quiz often holds too few
+ * questions to tell a habit from chance.
  *
  * The thresholds sit well above what a course whose answers are spread
  * fairly shows: no position holding more than half of the single choices,
@@ -71,24 +72,42 @@ static const char *const one_word_phrases[] = {
   "ein wort", "einem wort", "einzigen wort", "one word", "single word",
 };
 
+/* Where the answers of a set of questions lie: of one quiz, or of the
+ * whole course. */
+typedef struct
+{
+  guint    n_single;
+  guint    at_position[MAX_POSITIONS];
+  xmlNode *first_at_position[MAX_POSITIONS];   /* correct <choice> */
+  guint    n_longest;
+  xmlNode *first_longest;
+
+  guint    n_multiple;       /* with at least one wrong choice */
+  guint    n_leading;
+  xmlNode *first_leading;
+
+  guint    n_statements[2];  /* false, true */
+  xmlNode *first_statement[2];
+} Tally;
+
+typedef enum
+{
+  PATTERN_POSITION,
+  PATTERN_LONGEST,
+  PATTERN_LEADING,
+  PATTERN_ONE_SIDED,
+  N_PATTERNS
+} Pattern;
+
 typedef struct
 {
   AkXmlDocument *document;
   const char    *course_id;
   GHashTable    *section_titles;   /* thesis id → <title> of its section */
 
-  guint          n_single;
-  guint          at_position[MAX_POSITIONS];
-  xmlNode       *first_at_position[MAX_POSITIONS];   /* correct <choice> */
-  guint          n_longest;
-  xmlNode       *first_longest;
-
-  guint          n_multiple;       /* with at least one wrong choice */
-  guint          n_leading;
-  xmlNode       *first_leading;
-
-  guint          n_statements[2];  /* false, true */
-  xmlNode       *first_statement[2];
+  Tally          course;
+  Tally          quiz;
+  gboolean       found_in_quiz[N_PATTERNS];
 
   GHashTable    *wrong_answers;    /* normalized text → GPtrArray of elements */
   GPtrArray     *wrong_order;      /* the texts in document order */
@@ -297,14 +316,15 @@ note_single_choice (Quality *self,
   if (correct == NULL || index < 2)
     return;
 
-  self->n_single++;
-  if (position < MAX_POSITIONS)
+  for (Tally *tally = &self->course; tally != NULL;
+       tally = tally == &self->course ? &self->quiz : NULL)
     {
-      if (self->at_position[position]++ == 0)
-        self->first_at_position[position] = correct;
+      tally->n_single++;
+      if (position < MAX_POSITIONS && tally->at_position[position]++ == 0)
+        tally->first_at_position[position] = correct;
+      if (correct_length > longest_other && tally->n_longest++ == 0)
+        tally->first_longest = correct;
     }
-  if (correct_length > longest_other && self->n_longest++ == 0)
-    self->first_longest = correct;
 }
 
 static void
@@ -330,9 +350,13 @@ note_multiple_choice (Quality *self,
   if (!wrong_seen)
     return;
 
-  self->n_multiple++;
-  if (leading && self->n_leading++ == 0)
-    self->first_leading = question;
+  for (Tally *tally = &self->course; tally != NULL;
+       tally = tally == &self->course ? &self->quiz : NULL)
+    {
+      tally->n_multiple++;
+      if (leading && tally->n_leading++ == 0)
+        tally->first_leading = question;
+    }
 }
 
 static void
@@ -345,8 +369,10 @@ check_statement (Quality *self,
   g_auto(GStrv) words = NULL;
   const char *cue;
 
-  if (self->n_statements[answer]++ == 0)
-    self->first_statement[answer] = question;
+  for (Tally *tally = &self->course; tally != NULL;
+       tally = tally == &self->course ? &self->quiz : NULL)
+    if (tally->n_statements[answer]++ == 0)
+      tally->first_statement[answer] = question;
   if (answer || prompt == NULL)
     return;
 
@@ -606,99 +632,190 @@ share_reached (guint n,
   return (guint64)n * denominator >= (guint64)total * numerator;
 }
 
-static void
-warn_position (Quality *self)
+/* Each pattern is reported for a quiz that shows it on its own, and
+ * otherwise for the course, when its quizzes show it together. A
+ * %quiz_id of %NULL stands for the course. */
+static gboolean
+warn_position (Quality     *self,
+               const Tally *tally,
+               const char  *quiz_id)
 {
   guint best = 0;
   xmlNode *first;
 
-  if (self->n_single < MIN_SINGLE_CHOICE)
-    return;
+  if (tally->n_single < MIN_SINGLE_CHOICE)
+    return FALSE;
   for (guint i = 1; i < MAX_POSITIONS; i++)
-    if (self->at_position[i] > self->at_position[best])
+    if (tally->at_position[i] > tally->at_position[best])
       best = i;
-  if (!share_reached (self->at_position[best], self->n_single, POSITION_SHARE_NUM,
+  if (!share_reached (tally->at_position[best], tally->n_single, POSITION_SHARE_NUM,
                       POSITION_SHARE_DEN))
-    return;
+    return FALSE;
 
-  first = self->first_at_position[best];
-  warn (self, first, "correct",
-        /* Translators: "choice 1 is the correct one in 5 of the 6 …"; the
-         * last %s is the id of the first such question */
-        g_dngettext (GETTEXT_PACKAGE,
-                     "Choice %u is the correct one in %u of the %u single-choice question of "
-                     "this course, starting with “%s”; learners can guess it by its position",
-                     "Choice %u is the correct one in %u of the %u single-choice questions of "
-                     "this course, starting with “%s”; learners can guess it by its position",
-                     self->n_single),
-        best + 1, self->at_position[best], self->n_single, question_id (first->parent));
+  first = tally->first_at_position[best];
+  if (quiz_id != NULL)
+    warn (self, first, "correct",
+          /* Translators: "choice 1 is the correct one in 5 of the 6 …"; the
+           * last %s is the id of the first such question */
+          g_dngettext (GETTEXT_PACKAGE,
+                       "Choice %u is the correct one in %u of the %u single-choice question of "
+                       "the quiz “%s”, starting with “%s”; learners can guess it by its position",
+                       "Choice %u is the correct one in %u of the %u single-choice questions of "
+                       "the quiz “%s”, starting with “%s”; learners can guess it by its position",
+                       tally->n_single),
+          best + 1, tally->at_position[best], tally->n_single, quiz_id,
+          question_id (first->parent));
+  else
+    warn (self, first, "correct",
+          /* Translators: "choice 1 is the correct one in 5 of the 6 …"; the
+           * last %s is the id of the first such question */
+          g_dngettext (GETTEXT_PACKAGE,
+                       "Choice %u is the correct one in %u of the %u single-choice question of "
+                       "this course, starting with “%s”; learners can guess it by its position",
+                       "Choice %u is the correct one in %u of the %u single-choice questions of "
+                       "this course, starting with “%s”; learners can guess it by its position",
+                       tally->n_single),
+          best + 1, tally->at_position[best], tally->n_single, question_id (first->parent));
+  return TRUE;
 }
 
-static void
-warn_longest (Quality *self)
+static gboolean
+warn_longest (Quality     *self,
+              const Tally *tally,
+              const char  *quiz_id)
 {
+  xmlNode *first = tally->first_longest;
+
   /* Strictly more than the share: exactly half is still fine. */
-  if (self->n_single < MIN_SINGLE_CHOICE ||
-      (guint64)self->n_longest * LONGEST_SHARE_DEN <= (guint64)self->n_single * LONGEST_SHARE_NUM)
-    return;
+  if (tally->n_single < MIN_SINGLE_CHOICE ||
+      (guint64)tally->n_longest * LONGEST_SHARE_DEN <= (guint64)tally->n_single * LONGEST_SHARE_NUM)
+    return FALSE;
 
-  warn (self, self->first_longest, NULL,
-        g_dngettext (GETTEXT_PACKAGE,
-                     "The correct choice is the longest in %u of the %u single-choice question "
-                     "of this course, starting with “%s”; learners can guess it by its length",
-                     "The correct choice is the longest in %u of the %u single-choice questions "
-                     "of this course, starting with “%s”; learners can guess it by its length",
-                     self->n_single),
-        self->n_longest, self->n_single, question_id (self->first_longest->parent));
+  if (quiz_id != NULL)
+    warn (self, first, NULL,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "The correct choice is the longest in %u of the %u single-choice question "
+                       "of the quiz “%s”, starting with “%s”; learners can guess it by its length",
+                       "The correct choice is the longest in %u of the %u single-choice questions "
+                       "of the quiz “%s”, starting with “%s”; learners can guess it by its length",
+                       tally->n_single),
+          tally->n_longest, tally->n_single, quiz_id, question_id (first->parent));
+  else
+    warn (self, first, NULL,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "The correct choice is the longest in %u of the %u single-choice question "
+                       "of this course, starting with “%s”; learners can guess it by its length",
+                       "The correct choice is the longest in %u of the %u single-choice questions "
+                       "of this course, starting with “%s”; learners can guess it by its length",
+                       tally->n_single),
+          tally->n_longest, tally->n_single, question_id (first->parent));
+  return TRUE;
 }
 
-static void
-warn_leading (Quality *self)
+static gboolean
+warn_leading (Quality     *self,
+              const Tally *tally,
+              const char  *quiz_id)
 {
-  if (self->n_multiple < MIN_MULTIPLE_CHOICE || self->n_leading < self->n_multiple)
-    return;
+  xmlNode *first = tally->first_leading;
 
-  warn (self, self->first_leading, NULL,
-        g_dngettext (GETTEXT_PACKAGE,
-                     "The correct choices come before the wrong ones in each of the %u "
-                     "multiple-choice question of this course, starting with “%s”; learners "
-                     "can guess them by their position",
-                     "The correct choices come before the wrong ones in each of the %u "
-                     "multiple-choice questions of this course, starting with “%s”; learners "
-                     "can guess them by their position",
-                     self->n_multiple),
-        self->n_multiple, question_id (self->first_leading));
+  if (tally->n_multiple < MIN_MULTIPLE_CHOICE || tally->n_leading < tally->n_multiple)
+    return FALSE;
+
+  if (quiz_id != NULL)
+    warn (self, first, NULL,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "The correct choices come before the wrong ones in each of the %u "
+                       "multiple-choice question of the quiz “%s”, starting with “%s”; learners "
+                       "can guess them by their position",
+                       "The correct choices come before the wrong ones in each of the %u "
+                       "multiple-choice questions of the quiz “%s”, starting with “%s”; learners "
+                       "can guess them by their position",
+                       tally->n_multiple),
+          tally->n_multiple, quiz_id, question_id (first));
+  else
+    warn (self, first, NULL,
+          g_dngettext (GETTEXT_PACKAGE,
+                       "The correct choices come before the wrong ones in each of the %u "
+                       "multiple-choice question of this course, starting with “%s”; learners "
+                       "can guess them by their position",
+                       "The correct choices come before the wrong ones in each of the %u "
+                       "multiple-choice questions of this course, starting with “%s”; learners "
+                       "can guess them by their position",
+                       tally->n_multiple),
+          tally->n_multiple, question_id (first));
+  return TRUE;
 }
 
-static void
-warn_one_sided (Quality *self)
+static gboolean
+warn_one_sided (Quality     *self,
+                const Tally *tally,
+                const char  *quiz_id)
 {
-  guint total = self->n_statements[FALSE] + self->n_statements[TRUE];
+  guint total = tally->n_statements[0] + tally->n_statements[1];
+  guint answer;
+  xmlNode *first;
 
   if (total < MIN_TRUE_FALSE)
-    return;
+    return FALSE;
+  if (share_reached (tally->n_statements[0], total, TRUE_FALSE_SHARE_NUM, TRUE_FALSE_SHARE_DEN))
+    answer = 0;
+  else if (share_reached (tally->n_statements[1], total, TRUE_FALSE_SHARE_NUM,
+                          TRUE_FALSE_SHARE_DEN))
+    answer = 1;
+  else
+    return FALSE;
 
-  if (share_reached (self->n_statements[FALSE], total, TRUE_FALSE_SHARE_NUM,
-                     TRUE_FALSE_SHARE_DEN))
-    warn (self, self->first_statement[FALSE], "answer",
+  first = tally->first_statement[answer];
+  if (answer == 0 && quiz_id != NULL)
+    warn (self, first, "answer",
+          g_dngettext (GETTEXT_PACKAGE,
+                       "%u of the %u true-or-false statement of the quiz “%s” is false, "
+                       "starting with “%s”; learners who always answer “false” are mostly right",
+                       "%u of the %u true-or-false statements of the quiz “%s” are false, "
+                       "starting with “%s”; learners who always answer “false” are mostly right",
+                       total),
+          tally->n_statements[0], total, quiz_id, question_id (first));
+  else if (answer == 0)
+    warn (self, first, "answer",
           g_dngettext (GETTEXT_PACKAGE,
                        "%u of the %u true-or-false statement of this course is false, "
                        "starting with “%s”; learners who always answer “false” are mostly right",
                        "%u of the %u true-or-false statements of this course are false, "
                        "starting with “%s”; learners who always answer “false” are mostly right",
                        total),
-          self->n_statements[FALSE], total, question_id (self->first_statement[FALSE]));
-  else if (share_reached (self->n_statements[TRUE], total, TRUE_FALSE_SHARE_NUM,
-                          TRUE_FALSE_SHARE_DEN))
-    warn (self, self->first_statement[TRUE], "answer",
+          tally->n_statements[0], total, question_id (first));
+  else if (quiz_id != NULL)
+    warn (self, first, "answer",
+          g_dngettext (GETTEXT_PACKAGE,
+                       "%u of the %u true-or-false statement of the quiz “%s” is true, "
+                       "starting with “%s”; learners who always answer “true” are mostly right",
+                       "%u of the %u true-or-false statements of the quiz “%s” are true, "
+                       "starting with “%s”; learners who always answer “true” are mostly right",
+                       total),
+          tally->n_statements[1], total, quiz_id, question_id (first));
+  else
+    warn (self, first, "answer",
           g_dngettext (GETTEXT_PACKAGE,
                        "%u of the %u true-or-false statement of this course is true, "
                        "starting with “%s”; learners who always answer “true” are mostly right",
                        "%u of the %u true-or-false statements of this course are true, "
                        "starting with “%s”; learners who always answer “true” are mostly right",
                        total),
-          self->n_statements[TRUE], total, question_id (self->first_statement[TRUE]));
+          tally->n_statements[1], total, question_id (first));
+  return TRUE;
 }
+
+typedef gboolean (*WarnFunc) (Quality     *self,
+                              const Tally *tally,
+                              const char  *quiz_id);
+
+static const WarnFunc pattern_warnings[N_PATTERNS] = {
+  [PATTERN_POSITION] = warn_position,
+  [PATTERN_LONGEST] = warn_longest,
+  [PATTERN_LEADING] = warn_leading,
+  [PATTERN_ONE_SIDED] = warn_one_sided,
+};
 
 static void
 warn_reused_wrong_answers (Quality *self)
@@ -757,21 +874,28 @@ ak_quiz_quality_check (AkXmlDocument *document)
 
   for (xmlNode *quiz = ak_xml_first_element (root); quiz; quiz = ak_xml_next_element (quiz))
     {
+      g_autofree char *quiz_id = NULL;
       xmlNode *title;
 
       if (!ak_xml_is_element (quiz, "quiz"))
         continue;
       title = ak_xml_find_element (quiz, "title");
+      memset (&self.quiz, 0, sizeof self.quiz);
       for (xmlNode *question = ak_xml_first_element (quiz); question;
            question = ak_xml_next_element (question))
         if (!ak_xml_is_element (question, "title") && !ak_xml_is_element (question, "description"))
           check_question (&self, question, title);
+
+      quiz_id = ak_xml_text_ellipsize (ak_xml_get_attribute (quiz, "id"));
+      for (guint i = 0; i < N_PATTERNS; i++)
+        if (pattern_warnings[i] (&self, &self.quiz, quiz_id))
+          self.found_in_quiz[i] = TRUE;
     }
 
-  warn_position (&self);
-  warn_longest (&self);
-  warn_leading (&self);
-  warn_one_sided (&self);
+  /* A pattern that no single quiz shows can still run through them all. */
+  for (guint i = 0; i < N_PATTERNS; i++)
+    if (!self.found_in_quiz[i])
+      pattern_warnings[i] (&self, &self.course, NULL);
   warn_reused_wrong_answers (&self);
 
   g_hash_table_unref (self.section_titles);
