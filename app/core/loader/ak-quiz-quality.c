@@ -67,6 +67,13 @@ static const char *const cue_words[] = {
 };
 static const char *const negations[] = { "nicht", "not" };
 
+/* "immer mehr", "immer wieder", "immer noch": a trend or a repetition,
+ * nothing absolute. */
+static const char *const gradual_after_immer[] = {
+  "mehr", "weniger", "wieder", "noch", "öfter", "häufiger", "seltener", "stärker",
+  "schneller", "größer", "besser", "lauter",
+};
+
 /* What a prompt says when it wants one word. */
 static const char *const one_word_phrases[] = {
   "ein wort", "einem wort", "einzigen wort", "one word", "single word",
@@ -224,12 +231,28 @@ contains_phrase (const char *const *words,
 }
 
 static gboolean
-is_negation (const char *word)
+is_one_of (const char        *word,
+           const char *const *list,
+           gsize              n_list)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (negations); i++)
-    if (g_str_equal (word, negations[i]))
+  for (gsize i = 0; i < n_list; i++)
+    if (g_str_equal (word, list[i]))
       return TRUE;
   return FALSE;
+}
+
+/* Whether the cue at @at (of @n_cue words) means what it says. */
+static gboolean
+is_absolute (const char *const *words,
+             guint              at,
+             guint              n_cue)
+{
+  if (at > 0 && is_one_of (words[at - 1], negations, G_N_ELEMENTS (negations)))
+    return FALSE;
+  if (g_str_equal (words[at], "immer") && words[at + n_cue] != NULL &&
+      is_one_of (words[at + n_cue], gradual_after_immer, G_N_ELEMENTS (gradual_after_immer)))
+    return FALSE;
+  return TRUE;
 }
 
 /* The first cue word in @words that no negation takes back, or %NULL. */
@@ -242,7 +265,7 @@ find_cue_word (const char *const *words)
       int at = -1;
 
       while ((at = find_words (words, (const char *const *)needle, at + 1)) >= 0)
-        if (at == 0 || !is_negation (words[at - 1]))
+        if (is_absolute (words, at, g_strv_length (needle)))
           return cue_words[i];
     }
   return NULL;
