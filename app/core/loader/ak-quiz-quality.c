@@ -27,8 +27,8 @@
  */
 
 /* With fewer single-choice questions a shared position or length is too
- * often chance: with four choices, three questions agree by chance in one
- * course out of sixteen. */
+ * often chance: with four choices, three questions put the correct one in
+ * the same place once in sixteen quizzes. */
 #define MIN_SINGLE_CHOICE 4
 
 /* The correct choice stands in one position in at least three quarters of
@@ -45,11 +45,12 @@
 #define MAX_POSITIONS 16
 
 /* Two multiple-choice questions that both put every correct choice
- * first are a habit: chance does that in about one course in a hundred. */
+ * first are a habit: with two correct choices of five, chance does that
+ * once in a hundred quizzes. */
 #define MIN_MULTIPLE_CHOICE 2
 
-/* Three statements, or at least three quarters of more, that are all
- * false (or all true) let "always false" pass. */
+/* From three statements on, three quarters of one kind let a learner who
+ * always answers "false" (or "true") score most of them. */
 #define MIN_TRUE_FALSE 3
 #define TRUE_FALSE_SHARE_NUM 3
 #define TRUE_FALSE_SHARE_DEN 4
