@@ -26,6 +26,13 @@ static const guint single_file_sizes[] = { 500, 1000, 2000, 4000 };
 
 /* Generation */
 
+static const char *const single_choices[] = {
+  "Er erreicht zuerst die aktivsten Folgenden",   /* the correct one */
+  "Er erreicht alle Folgenden gleichzeitig",
+  "Er erreicht nur Menschen, die das Profil nicht kennen",
+  "Er erreicht niemanden ohne bezahlte Werbung",
+};
+
 static void
 append_question (GString *xml,
                  guint    course,
@@ -53,28 +60,46 @@ append_question (GString *xml,
     {
     case 0:
       g_string_append_printf (xml,
-        ">\n      <prompt>Welche Aussage über Beitrag %u trifft am ehesten zu?</prompt>\n"
-        "      <choice id=\"a\" correct=\"true\">Er erreicht zuerst die aktivsten Folgenden.</choice>\n"
-        "      <choice id=\"b\">Er erreicht alle Folgenden gleichzeitig.</choice>\n"
-        "      <choice id=\"c\">Er erreicht nur Menschen, die das Profil nicht kennen.</choice>\n"
-        "      <choice id=\"d\">Er erreicht niemanden ohne bezahlte Werbung.</choice>\n"
-        "      <feedback choice=\"b\">Die Plattform verteilt Beiträge in Stufen.</feedback>\n",
+        ">\n      <prompt>Welche Aussage über Beitrag %u trifft am ehesten zu?</prompt>\n",
         number);
+      /* The correct choice moves from place to place, and no wrong one
+       * recurs, as in a fairly written course that loads without warnings. */
+      for (guint i = 0; i < G_N_ELEMENTS (single_choices); i++)
+        {
+          guint k = (i + number / 8) % G_N_ELEMENTS (single_choices);
+
+          g_string_append_printf (xml, "      <choice id=\"%c\"%s>%s (Beitrag %u)</choice>\n",
+                                  'a' + k, k == 0 ? " correct=\"true\"" : "",
+                                  single_choices[k], number);
+        }
+      g_string_append (xml,
+        "      <feedback choice=\"b\">Die Plattform verteilt Beiträge in Stufen.</feedback>\n");
       break;
     case 1:
-      g_string_append (xml,
+      /* Every other time a wrong choice stands between the correct ones. */
+      g_string_append_printf (xml,
         ">\n      <prompt>Welche Signale zählen für die <em>Reichweite</em>?</prompt>\n"
         "      <choice id=\"a\" correct=\"true\">Kommentare</choice>\n"
-        "      <choice id=\"b\" correct=\"true\">Verweildauer</choice>\n"
-        "      <choice id=\"c\">Uhrzeit des Abrufs</choice>\n"
-        "      <choice id=\"d\">Länge des Profilnamens</choice>\n"
-        "      <feedback choice=\"d\">Der Name spielt für die Verteilung keine Rolle.</feedback>\n");
+        "      <choice id=\"%s\"%s>%s (Frage %u)</choice>\n"
+        "      <choice id=\"%s\"%s>%s (Frage %u)</choice>\n"
+        "      <choice id=\"d\">Länge des Profilnamens (Frage %u)</choice>\n"
+        "      <feedback choice=\"d\">Der Name spielt für die Verteilung keine Rolle.</feedback>\n",
+        number / 8 % 2 == 0 ? "b" : "c", number / 8 % 2 == 0 ? " correct=\"true\"" : "",
+        number / 8 % 2 == 0 ? "Verweildauer" : "Uhrzeit des Abrufs", number,
+        number / 8 % 2 == 0 ? "c" : "b", number / 8 % 2 == 0 ? "" : " correct=\"true\"",
+        number / 8 % 2 == 0 ? "Uhrzeit des Abrufs" : "Verweildauer", number, number);
       break;
     case 2:
-      g_string_append (xml,
-        " answer=\"false\">\n"
-        "      <prompt>Likes wiegen schwerer als <strong>Kommentare</strong>.</prompt>\n"
-        "      <feedback choice=\"true\">Umgekehrt: Kommentare kosten mehr Mühe.</feedback>\n");
+      if (number / 8 % 2 == 0)
+        g_string_append (xml,
+          " answer=\"false\">\n"
+          "      <prompt>Likes wiegen schwerer als <strong>Kommentare</strong>.</prompt>\n"
+          "      <feedback choice=\"true\">Umgekehrt: Kommentare kosten mehr Mühe.</feedback>\n");
+      else
+        g_string_append (xml,
+          " answer=\"true\">\n"
+          "      <prompt><strong>Kommentare</strong> wiegen schwerer als Likes.</prompt>\n"
+          "      <feedback choice=\"false\">Doch: Kommentare kosten mehr Mühe.</feedback>\n");
       break;
     case 3:
       g_string_append (xml,
@@ -92,12 +117,13 @@ append_question (GString *xml,
         "      <item id=\"d\">Feed ausspielen</item>\n");
       break;
     case 5:
-      g_string_append (xml,
+      g_string_append_printf (xml,
         ">\n      <prompt>Ordnen Sie jedem Signal sein Gewicht zu.</prompt>\n"
         "      <pair id=\"a\"><left>Kommentar</left><right>stark</right></pair>\n"
         "      <pair id=\"b\"><left>Like</left><right>schwach</right></pair>\n"
         "      <pair id=\"c\"><left>Teilen</left><right>sehr stark</right></pair>\n"
-        "      <distractor id=\"d\">gar nicht</distractor>\n");
+        "      <distractor id=\"d\">gar nicht (Frage %u)</distractor>\n",
+        number);
       break;
     case 6:
       g_string_append (xml,

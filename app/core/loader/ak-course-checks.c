@@ -9,6 +9,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
+#include "ak-quiz-quality.h"
 #include "ak-text-match.h"
 
 /* Ids that must be unique course-wide, each kind on its own. */
@@ -477,6 +478,119 @@ check_answer_parts (Checker *self,
   check_accepts (self, question);
 }
 
+typedef enum
+{
+  SIDE_CHOICE,      /* a choice or an ordering item */
+  SIDE_LEFT,
+  SIDE_RIGHT,
+  SIDE_DISTRACTOR
+} Side;
+
+/* Two parts of a question a learner must tell apart read the same, as
+ * answers are compared: case, white space and Unicode forms aside. */
+static void
+report_same_text (Checker    *self,
+                  xmlNode    *question,
+                  const char *id,
+                  xmlNode    *earlier,
+                  xmlNode    *later,
+                  xmlNode    *at,
+                  Side        side)
+{
+  /* A <left> or <right> belongs to its pair, which has the id. */
+  xmlNode *earlier_owner = ak_xml_is_element (earlier, "distractor") ||
+                           ak_xml_is_element (earlier, "choice") ||
+                           ak_xml_is_element (earlier, "item") ? earlier : earlier->parent;
+  g_autofree char *first = ak_xml_text_ellipsize (ak_xml_get_attribute (earlier_owner, "id"));
+  g_autofree char *second = ak_xml_text_ellipsize (ak_xml_get_attribute (later, "id"));
+
+  if (side == SIDE_CHOICE && ak_xml_is_element (question, "ordering"))
+    report (self, at, NULL, AK_SEVERITY_ERROR,
+            _("The items “%s” and “%s” of the question “%s” read the same"), first, second, id);
+  else if (side == SIDE_CHOICE)
+    report (self, at, NULL, AK_SEVERITY_ERROR,
+            _("The choices “%s” and “%s” of the question “%s” read the same"), first, second,
+            id);
+  else if (side == SIDE_LEFT)
+    report (self, at, NULL, AK_SEVERITY_ERROR,
+            _("The pairs “%s” and “%s” of the question “%s” have the same left side"), first,
+            second, id);
+  else if (side == SIDE_RIGHT && !ak_xml_is_element (earlier_owner, "distractor"))
+    report (self, at, NULL, AK_SEVERITY_ERROR,
+            _("The pairs “%s” and “%s” of the question “%s” have the same right side"), first,
+            second, id);
+  else if (ak_xml_is_element (earlier_owner, "distractor") && side == SIDE_DISTRACTOR)
+    report (self, at, NULL, AK_SEVERITY_ERROR,
+            _("The distractors “%s” and “%s” of the question “%s” read the same"), first,
+            second, id);
+  else if (side == SIDE_DISTRACTOR)
+    report (self, at, NULL, AK_SEVERITY_ERROR,
+            _("The distractor “%s” of the question “%s” reads the same as the right side of "
+              "the pair “%s”"),
+            second, id, first);
+  else
+    report (self, at, NULL, AK_SEVERITY_ERROR,
+            _("The distractor “%s” of the question “%s” reads the same as the right side of "
+              "the pair “%s”"),
+            first, id, second);
+}
+
+/* Records @text_element in @seen, or reports it when an earlier part
+ * reads the same. @part is the choice, item, pair or distractor. */
+static void
+claim_text (Checker    *self,
+            GHashTable *seen,
+            xmlNode    *question,
+            const char *id,
+            xmlNode    *part,
+            xmlNode    *text_element,
+            Side        side)
+{
+  g_autofree char *content = NULL;
+  g_autofree char *normalized = NULL;
+  xmlNode *earlier;
+
+  if (text_element == NULL)
+    return;
+  content = (char *)xmlNodeGetContent (text_element);
+  normalized = content != NULL ? ak_text_normalize (content, FALSE) : NULL;
+  if (normalized == NULL || *normalized == '\0')
+    return;
+
+  earlier = g_hash_table_lookup (seen, normalized);
+  if (earlier != NULL)
+    report_same_text (self, question, id, earlier, part, text_element, side);
+  else
+    g_hash_table_insert (seen, g_steal_pointer (&normalized), text_element);
+}
+
+/* Choices, ordering items, left sides and right-hand entries of a
+ * matching must each read differently, or no answer can be told right. */
+static void
+check_distinct_texts (Checker    *self,
+                      xmlNode    *question,
+                      const char *id)
+{
+  g_autoptr(GHashTable) choices = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) lefts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) rights = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (xmlNode *child = ak_xml_first_element (question); child; child = ak_xml_next_element (child))
+    {
+      if (ak_xml_is_element (child, "choice") || ak_xml_is_element (child, "item"))
+        claim_text (self, choices, question, id, child, child, SIDE_CHOICE);
+      else if (ak_xml_is_element (child, "pair"))
+        {
+          claim_text (self, lefts, question, id, child, ak_xml_find_element (child, "left"),
+                      SIDE_LEFT);
+          claim_text (self, rights, question, id, child, ak_xml_find_element (child, "right"),
+                      SIDE_RIGHT);
+        }
+      else if (ak_xml_is_element (child, "distractor"))
+        claim_text (self, rights, question, id, child, child, SIDE_DISTRACTOR);
+    }
+}
+
 static void
 check_single_choice (Checker    *self,
                      xmlNode    *question,
@@ -567,6 +681,7 @@ check_question (Checker *self,
   g_hash_table_remove_all (self->answer_ids);
   g_hash_table_remove_all (self->feedback);
   check_answer_parts (self, question, &counts);
+  check_distinct_texts (self, question, id);
 
   if (ak_xml_is_element (question, "single-choice") ||
       ak_xml_is_element (question, "multiple-choice") ||
@@ -650,8 +765,10 @@ warn_untested_theses (Checker *self)
  * @course_dir: the absolute path of the folder holding the course file
  *
  * Runs the checks a schema cannot express: unique ids, references that
- * resolve, answerable questions, sane numbers and safe figure paths.
- * Every problem is reported, each at its element or attribute.
+ * resolve, answerable questions whose parts can be told apart, sane
+ * numbers and safe figure paths; then warns about questions that can be
+ * answered by their form (see ak_quiz_quality_check()). Every problem is
+ * reported, each at its element or attribute.
  *
  * Returns: %TRUE when no error (warnings aside) was found
  */
@@ -694,6 +811,7 @@ ak_course_check (AkXmlDocument *document,
     report (&self, root, NULL, AK_SEVERITY_ERROR, "%s",
             _("The course has neither a lesson nor a quiz"));
   warn_untested_theses (&self);
+  ak_quiz_quality_check (document);
 
   for (guint i = 0; i < N_ID_KINDS; i++)
     g_hash_table_unref (self.ids[i]);
