@@ -21,6 +21,7 @@ struct _AkProgressStore
   GError     *recovery_error;
   char       *damaged_path;
   gint64      now;            /* 0: the clock */
+  AkClock    *clock;          /* nullable: the system clock */
 };
 
 G_DEFINE_FINAL_TYPE (AkProgressStore, ak_progress_store, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ ak_progress_store_finalize (GObject *object)
   g_free (self->display_name);
   g_clear_error (&self->recovery_error);
   g_free (self->damaged_path);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (ak_progress_store_parent_class)->finalize (object);
 }
@@ -82,7 +84,9 @@ ak_progress_store_get_learner_id (AkProgressStore *self)
 gint64
 ak_progress_store_now (AkProgressStore *self)
 {
-  return self->now != 0 ? self->now : g_get_real_time ();
+  if (self->now != 0)
+    return self->now;
+  return self->clock != NULL ? ak_clock_get_real_time (self->clock) : g_get_real_time ();
 }
 
 void
@@ -90,6 +94,21 @@ ak_progress_store_set_now (AkProgressStore *self,
                            gint64           now)
 {
   self->now = now;
+}
+
+/**
+ * ak_progress_store_set_clock:
+ * @clock: (nullable): where the times of what the learner does come from;
+ *   %NULL for the system clock
+ */
+void
+ak_progress_store_set_clock (AkProgressStore *self,
+                             AkClock         *clock)
+{
+  g_return_if_fail (AK_IS_PROGRESS_STORE (self));
+  g_return_if_fail (clock == NULL || AK_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
 }
 
 /* Statements are prepared once and kept; @sql must be a string constant,
