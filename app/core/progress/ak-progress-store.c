@@ -26,6 +26,21 @@ struct _AkProgressStore
 
 G_DEFINE_FINAL_TYPE (AkProgressStore, ak_progress_store, G_TYPE_OBJECT)
 
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Pages refresh themselves from this, after the write has been committed. */
+static void
+emit_changed (AkProgressStore *self,
+              const char      *course_id)
+{
+  g_signal_emit (self, signals[CHANGED], 0, course_id);
+}
+
 static void
 finalize_statement (gpointer statement)
 {
@@ -54,6 +69,21 @@ static void
 ak_progress_store_class_init (AkProgressStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ak_progress_store_finalize;
+
+  /**
+   * AkProgressStore::changed:
+   * @course_id: (nullable): the course whose progress changed; %NULL when
+   *   it concerns the learner, not one course
+   *
+   * The learner's progress changed: a lesson was read, an answer given,
+   * an attempt started or ended.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -385,6 +415,7 @@ ak_progress_store_set_display_name (AkProgressStore  *self,
 
   g_free (self->display_name);
   self->display_name = g_strdup (display_name);
+  emit_changed (self, NULL);
   return TRUE;
 }
 
@@ -439,7 +470,10 @@ record_lesson_event (AkProgressStore  *self,
         sqlite3_bind_text (upsert, 5, section_id, -1, SQLITE_STATIC);
       ok = ak_progress_store_check (self, sqlite3_step (upsert), error);
     }
-  return end (self, ok, error);
+  if (!end (self, ok, error))
+    return FALSE;
+  emit_changed (self, course_id);
+  return TRUE;
 }
 
 /**
@@ -543,7 +577,10 @@ ak_progress_store_add_lesson_seconds (AkProgressStore  *self,
                                                                course_id, now, 0, 0.0, seconds),
                                        error);
     }
-  return end (self, ok, error);
+  if (!end (self, ok, error))
+    return FALSE;
+  emit_changed (self, course_id);
+  return TRUE;
 }
 
 /**
@@ -655,7 +692,10 @@ ak_progress_store_start_attempt (AkProgressStore    *self,
       ok = ak_progress_store_check (self, sqlite3_step (insert), error);
       id = sqlite3_last_insert_rowid (self->db);
     }
-  return end (self, ok, error) ? id : 0;
+  if (!end (self, ok, error))
+    return 0;
+  emit_changed (self, course_id);
+  return id;
 }
 
 /**
@@ -842,7 +882,10 @@ ak_progress_store_record_answer (AkProgressStore  *self,
                                                                    question_id, question_hash,
                                                                    score, now, seconds),
                                   error);
-  return end (self, ok, error);
+  if (!end (self, ok, error))
+    return FALSE;
+  emit_changed (self, course_id);
+  return TRUE;
 }
 
 static gboolean
@@ -858,12 +901,13 @@ end_attempt (AkProgressStore  *self,
     "UPDATE attempt SET state = ?2, finished = ?3, score = ?4, max_score = ?5, passed = ?6"
     " WHERE id = ?1";
   g_autoptr(AkStatement) update = NULL;
+  g_autofree char *course_id = NULL;
   gboolean ok;
 
   if (!begin (self, error))
     return FALSE;
   update = ak_progress_store_statement (self, sql, error);
-  ok = update != NULL && check_attempt_open (self, attempt_id, NULL, error);
+  ok = update != NULL && check_attempt_open (self, attempt_id, &course_id, error);
   if (ok)
     {
       sqlite3_bind_int64 (update, 1, attempt_id);
@@ -877,7 +921,10 @@ end_attempt (AkProgressStore  *self,
         }
       ok = ak_progress_store_check (self, sqlite3_step (update), error);
     }
-  return end (self, ok, error);
+  if (!end (self, ok, error))
+    return FALSE;
+  emit_changed (self, course_id);
+  return TRUE;
 }
 
 /**
