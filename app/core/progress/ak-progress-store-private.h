@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; see ak-progress-schema.c. */
-#define AK_PROGRESS_SCHEMA_VERSION 2
+#define AK_PROGRESS_SCHEMA_VERSION 3
 
 /* How long a write waits for another process before giving up. */
 #define AK_PROGRESS_BUSY_TIMEOUT_MS 5000

@@ -254,6 +254,17 @@ gboolean            ak_progress_store_abandon_attempt   (AkProgressStore  *self,
                                                          gint64            attempt_id,
                                                          GError          **error);
 
+/* Practice outside attempts */
+gboolean            ak_progress_store_record_practice_answer (AkProgressStore *self,
+                                                              const char      *course_id,
+                                                              const char      *quiz_id,
+                                                              const char      *question_id,
+                                                              const char      *question_hash,
+                                                              const char      *response_json,
+                                                              double           score,
+                                                              double           seconds,
+                                                              GError         **error);
+
 /* Queries */
 AkCourseProgress   *ak_progress_store_get_course_progress (AkProgressStore *self,
                                                            AkCourse        *course,
