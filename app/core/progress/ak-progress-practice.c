@@ -113,3 +113,25 @@ ak_progress_store_record_practice_answer (AkProgressStore  *self,
   g_signal_emit_by_name (self, "changed", course_id);
   return TRUE;
 }
+
+/* Adds the time spent practising in @course_id to @seconds. */
+gboolean
+ak_progress_practice_add_seconds (AkProgressStore  *self,
+                                  const char       *course_id,
+                                  double           *seconds,
+                                  GError          **error)
+{
+  static const char sql[] =
+    "SELECT total (seconds) FROM practice_answer WHERE learner_id = ?1 AND course_id = ?2";
+  g_autoptr(AkStatement) select = ak_progress_store_statement (self, sql, error);
+  int rc;
+
+  if (select == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (select, 1, ak_progress_store_get_learner_id (self));
+  sqlite3_bind_text (select, 2, course_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_ROW)
+    *seconds += sqlite3_column_double (select, 0);
+  return ak_progress_store_check (self, rc, error);
+}

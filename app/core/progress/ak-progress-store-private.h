@@ -82,6 +82,12 @@ gint64        ak_progress_store_now             (AkProgressStore *self);
 void          ak_progress_store_set_now         (AkProgressStore *self,
                                                  gint64           now);
 
+/* ak-progress-practice.c */
+gboolean      ak_progress_practice_add_seconds  (AkProgressStore *self,
+                                                 const char      *course_id,
+                                                 double          *seconds,
+                                                 GError         **error);
+
 /* ak-progress-results.c */
 AkLessonProgress  *ak_lesson_progress_new           (const char   *lesson_id);
 AkLessonProgress  *ak_lesson_progress_new_from_row  (sqlite3_stmt *statement);
