@@ -528,6 +528,7 @@ test_practice (void)
       g_autoptr(AkQuizFeedback) feedback = NULL;
 
       g_assert_true (g_str_equal (question->id, "reihe") || g_str_equal (question->id, "kurz"));
+      session_test_advance (context, 20);
       g_assert_true (ak_quiz_session_check (practice, response, &feedback, &error));
       g_assert_no_error (error);
       g_assert_cmpint (feedback->verdict, ==, AK_VERDICT_RIGHT);
@@ -550,6 +551,10 @@ test_practice (void)
   quiz_progress = g_ptr_array_index (progress->quizzes, 0);
   g_assert_cmpstr (quiz_progress->quiz_id, ==, "alle");
   g_assert_cmpuint (quiz_progress->n_attempts, ==, 2);
+  /* The time practising counts as time spent on the course. */
+  g_assert_cmpfloat (progress->seconds, ==,
+                     session_test_query_double (context, "SELECT total (seconds) FROM answer")
+                     + 2 * 20);
   g_assert_cmpint (quiz_progress->open_attempt, ==, 0);
   /* (9 − 2/3 × 1 − 1) / 9 */
   g_assert_cmpfloat_with_epsilon (quiz_progress->last_score, (9.0 - 1.0 / 3.0 - 1.0) / 9.0,
@@ -741,6 +746,34 @@ test_course_edited (void)
   g_assert_cmpint (session_test_query_int (context,
                                            "SELECT count(*) FROM answer WHERE question_id = 'f2'"),
                    ==, 1);
+}
+
+static void
+test_start_over (void)
+{
+  g_autoptr(AkContext) context = session_test_context_new (TRUE);
+  g_autoptr(AkCourse) course = session_test_load_course ();
+  g_autoptr(AkQuizSession) session = NULL;
+  g_autoptr(AkQuizSession) again = NULL;
+  g_autoptr(AkResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = ak_quiz_session_new (context, course, "fest", &error);
+  g_assert_no_error (error);
+  response = make_response (ak_quiz_session_get_current (session), ANSWER_RIGHT);
+  g_assert_true (ak_quiz_session_check (session, response, NULL, &error));
+  g_assert_true (ak_quiz_session_abandon (session, &error));
+  g_assert_no_error (error);
+
+  again = ak_quiz_session_new (context, course, "fest", &error);
+  g_assert_no_error (error);
+  g_assert_false (ak_quiz_session_get_resumed (again));
+  g_assert_cmpuint (ak_quiz_session_get_position (again), ==, 0);
+  g_assert_cmpint (ak_quiz_session_get_attempt_id (again), !=,
+                   ak_quiz_session_get_attempt_id (session));
+  g_assert_cmpint (session_test_query_int (context,
+                                           "SELECT count(*) FROM attempt"
+                                           " WHERE state = 'abandoned'"), ==, 1);
 }
 
 static void
@@ -967,6 +1000,7 @@ main (int   argc,
   g_test_add_func ("/quiz-session/attempt/resume-after-kill", test_resume_after_kill);
   g_test_add_func ("/quiz-session/attempt/exam-mode", test_exam_mode);
   g_test_add_func ("/quiz-session/attempt/course-edited", test_course_edited);
+  g_test_add_func ("/quiz-session/attempt/start-over", test_start_over);
   g_test_add_func ("/quiz-session/attempt/quiz-removed", test_quiz_removed);
   g_test_add_func ("/quiz-session/attempt/without-store", test_without_store);
   g_test_add_func ("/quiz-session/practice", test_practice);

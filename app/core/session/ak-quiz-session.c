@@ -1071,3 +1071,34 @@ ak_quiz_session_finish (AkQuizSession  *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
   return TRUE;
 }
+
+/**
+ * ak_quiz_session_abandon:
+ *
+ * Ends the attempt without a score, for starting the quiz over: the next
+ * ak_quiz_session_new() starts a new attempt. The answers given stay in
+ * the history.
+ *
+ * Returns: %TRUE when abandoned; %FALSE with @error set when the store failed
+ */
+gboolean
+ak_quiz_session_abandon (AkQuizSession  *self,
+                         GError        **error)
+{
+  AkProgressStore *store;
+
+  g_return_val_if_fail (AK_IS_QUIZ_SESSION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->finished)
+    return TRUE;
+
+  store = get_store (self);
+  if (store != NULL && self->attempt_id != 0
+      && !ak_progress_store_abandon_attempt (store, self->attempt_id, error))
+    return FALSE;
+
+  self->finished = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
+  return TRUE;
+}

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
  * and their choices in the order this attempt shows them, grades and
  * records each answer, and says what feedback to show, the score and
  * whether the quiz is passed. The quiz page only shows what it says.
+ * Exam mode is not kept with the attempt: set it again after resuming.
  */
 
 /* A right-hand item of a matching question: a pair's right side (@id is
@@ -98,6 +99,8 @@ gboolean        ak_quiz_session_get_passed       (AkQuizSession     *self);
 GStrv           ak_quiz_session_list_missed      (AkQuizSession     *self);
 gboolean        ak_quiz_session_get_finished     (AkQuizSession     *self);
 gboolean        ak_quiz_session_finish           (AkQuizSession     *self,
+                                                  GError           **error);
+gboolean        ak_quiz_session_abandon          (AkQuizSession     *self,
                                                   GError           **error);
 
 G_END_DECLS
