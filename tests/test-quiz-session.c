@@ -54,7 +54,8 @@ make_response (AkQuestion *question,
       break;
 
     case AK_QUESTION_TRUE_FALSE:
-      ak_response_set_boolean (response, answer == ANSWER_RIGHT ? question->answer : !question->answer);
+      ak_response_set_boolean (response,
+                               answer == ANSWER_RIGHT ? question->answer : !question->answer);
       break;
 
     case AK_QUESTION_GAP_TEXT:
@@ -464,7 +465,8 @@ test_resume_after_kill (void)
   g_assert_false (ak_quiz_session_is_answered (session,
                                                ak_quiz_session_get_question (session, 2)->id));
   g_assert_cmpuint (ak_quiz_session_get_position (session), ==, 2);
-  g_assert_true (ak_quiz_session_get_current (session) == ak_quiz_session_get_question (session, 2));
+  g_assert_true (ak_quiz_session_get_current (session)
+                 == ak_quiz_session_get_question (session, 2));
   g_assert_cmpfloat (ak_quiz_session_get_points (session), ==,
                      ak_quiz_session_get_question (session, 0)->points);
 
