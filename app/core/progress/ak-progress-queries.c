@@ -173,6 +173,8 @@ ak_progress_store_get_course_progress (AkProgressStore  *self,
     }
   if (!ak_progress_store_check (self, rc, error))
     return NULL;
+  if (!ak_progress_practice_add_seconds (self, course_id, &progress->seconds, error))
+    return NULL;
 
   for (guint i = 0; i < progress->quizzes->len; i++)
     if (((AkQuizProgress *)g_ptr_array_index (progress->quizzes, i))->passed)

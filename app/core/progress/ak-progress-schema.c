@@ -104,6 +104,25 @@ static const char schema_v2[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX attempt_by_quiz ON attempt (learner_id, course_id, quiz_id, state, finished);";
 
+/* 3: answers given while practising the questions missed in an attempt.
+ * They belong to no attempt, so that attempts, scores and passes count
+ * real attempts only; they count towards mastery and activity as any
+ * answer does. */
+static const char schema_v3[] =
+  "CREATE TABLE practice_answer ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  learner_id    INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,"
+  "  course_id     TEXT NOT NULL,"
+  "  quiz_id       TEXT NOT NULL,"
+  "  question_id   TEXT NOT NULL,"
+  "  question_hash TEXT NOT NULL,"
+  "  response      TEXT NOT NULL,"
+  "  score         REAL NOT NULL CHECK (score >= 0 AND score <= 1),"
+  "  answered      INTEGER NOT NULL,"
+  "  seconds       REAL NOT NULL"
+  ");"
+  "CREATE INDEX practice_answer_by_quiz ON practice_answer (learner_id, course_id, quiz_id);";
+
 /* The mastery weights: the newest answer to a question version weighs 1,
  * each earlier one half as much as the one after it. Kept as running sums,
  * so that a new answer only halves the old ones. */
@@ -132,6 +151,7 @@ static const struct
 } migrations[] = {
   { schema_v1, NULL },
   { schema_v2, backfill_v2 },
+  { schema_v3, NULL },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AK_PROGRESS_SCHEMA_VERSION);

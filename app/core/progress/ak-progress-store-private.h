@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; see ak-progress-schema.c. */
-#define AK_PROGRESS_SCHEMA_VERSION 2
+#define AK_PROGRESS_SCHEMA_VERSION 3
 
 /* How long a write waits for another process before giving up. */
 #define AK_PROGRESS_BUSY_TIMEOUT_MS 5000
@@ -81,6 +81,12 @@ gint64        ak_progress_store_now             (AkProgressStore *self);
 /* Tests and benchmarks: every "now" is @now from here on (0: the clock). */
 void          ak_progress_store_set_now         (AkProgressStore *self,
                                                  gint64           now);
+
+/* ak-progress-practice.c */
+gboolean      ak_progress_practice_add_seconds  (AkProgressStore *self,
+                                                 const char      *course_id,
+                                                 double          *seconds,
+                                                 GError         **error);
 
 /* ak-progress-results.c */
 AkLessonProgress  *ak_lesson_progress_new           (const char   *lesson_id);

@@ -21,9 +21,25 @@ struct _AkProgressStore
   GError     *recovery_error;
   char       *damaged_path;
   gint64      now;            /* 0: the clock */
+  AkClock    *clock;          /* nullable: the system clock */
 };
 
 G_DEFINE_FINAL_TYPE (AkProgressStore, ak_progress_store, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Pages refresh themselves from this, after the write has been committed. */
+static void
+emit_changed (AkProgressStore *self,
+              const char      *course_id)
+{
+  g_signal_emit (self, signals[CHANGED], 0, course_id);
+}
 
 static void
 finalize_statement (gpointer statement)
@@ -44,6 +60,7 @@ ak_progress_store_finalize (GObject *object)
   g_free (self->display_name);
   g_clear_error (&self->recovery_error);
   g_free (self->damaged_path);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (ak_progress_store_parent_class)->finalize (object);
 }
@@ -52,6 +69,21 @@ static void
 ak_progress_store_class_init (AkProgressStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = ak_progress_store_finalize;
+
+  /**
+   * AkProgressStore::changed:
+   * @course_id: (nullable): the course whose progress changed; %NULL when
+   *   it concerns the learner, not one course
+   *
+   * The learner's progress changed: a lesson was read, an answer given,
+   * an attempt started or ended.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -82,7 +114,9 @@ ak_progress_store_get_learner_id (AkProgressStore *self)
 gint64
 ak_progress_store_now (AkProgressStore *self)
 {
-  return self->now != 0 ? self->now : g_get_real_time ();
+  if (self->now != 0)
+    return self->now;
+  return self->clock != NULL ? ak_clock_get_real_time (self->clock) : g_get_real_time ();
 }
 
 void
@@ -90,6 +124,21 @@ ak_progress_store_set_now (AkProgressStore *self,
                            gint64           now)
 {
   self->now = now;
+}
+
+/**
+ * ak_progress_store_set_clock:
+ * @clock: (nullable): where the times of what the learner does come from;
+ *   %NULL for the system clock
+ */
+void
+ak_progress_store_set_clock (AkProgressStore *self,
+                             AkClock         *clock)
+{
+  g_return_if_fail (AK_IS_PROGRESS_STORE (self));
+  g_return_if_fail (clock == NULL || AK_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
 }
 
 /* Statements are prepared once and kept; @sql must be a string constant,
@@ -366,6 +415,7 @@ ak_progress_store_set_display_name (AkProgressStore  *self,
 
   g_free (self->display_name);
   self->display_name = g_strdup (display_name);
+  emit_changed (self, NULL);
   return TRUE;
 }
 
@@ -420,7 +470,10 @@ record_lesson_event (AkProgressStore  *self,
         sqlite3_bind_text (upsert, 5, section_id, -1, SQLITE_STATIC);
       ok = ak_progress_store_check (self, sqlite3_step (upsert), error);
     }
-  return end (self, ok, error);
+  if (!end (self, ok, error))
+    return FALSE;
+  emit_changed (self, course_id);
+  return TRUE;
 }
 
 /**
@@ -524,7 +577,10 @@ ak_progress_store_add_lesson_seconds (AkProgressStore  *self,
                                                                course_id, now, 0, 0.0, seconds),
                                        error);
     }
-  return end (self, ok, error);
+  if (!end (self, ok, error))
+    return FALSE;
+  emit_changed (self, course_id);
+  return TRUE;
 }
 
 /**
@@ -636,7 +692,10 @@ ak_progress_store_start_attempt (AkProgressStore    *self,
       ok = ak_progress_store_check (self, sqlite3_step (insert), error);
       id = sqlite3_last_insert_rowid (self->db);
     }
-  return end (self, ok, error) ? id : 0;
+  if (!end (self, ok, error))
+    return 0;
+  emit_changed (self, course_id);
+  return id;
 }
 
 /**
@@ -823,7 +882,10 @@ ak_progress_store_record_answer (AkProgressStore  *self,
                                                                    question_id, question_hash,
                                                                    score, now, seconds),
                                   error);
-  return end (self, ok, error);
+  if (!end (self, ok, error))
+    return FALSE;
+  emit_changed (self, course_id);
+  return TRUE;
 }
 
 static gboolean
@@ -839,12 +901,13 @@ end_attempt (AkProgressStore  *self,
     "UPDATE attempt SET state = ?2, finished = ?3, score = ?4, max_score = ?5, passed = ?6"
     " WHERE id = ?1";
   g_autoptr(AkStatement) update = NULL;
+  g_autofree char *course_id = NULL;
   gboolean ok;
 
   if (!begin (self, error))
     return FALSE;
   update = ak_progress_store_statement (self, sql, error);
-  ok = update != NULL && check_attempt_open (self, attempt_id, NULL, error);
+  ok = update != NULL && check_attempt_open (self, attempt_id, &course_id, error);
   if (ok)
     {
       sqlite3_bind_int64 (update, 1, attempt_id);
@@ -858,7 +921,10 @@ end_attempt (AkProgressStore  *self,
         }
       ok = ak_progress_store_check (self, sqlite3_step (update), error);
     }
-  return end (self, ok, error);
+  if (!end (self, ok, error))
+    return FALSE;
+  emit_changed (self, course_id);
+  return TRUE;
 }
 
 /**

@@ -3,6 +3,7 @@
 
 #include <gio/gio.h>
 
+#include "ak-clock.h"
 #include "ak-course.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ G_BEGIN_DECLS
  * which thesis a question tests); the store gives the history.
  *
  * Times are microseconds since the Unix epoch (UTC), as g_get_real_time()
- * returns them; 0 means "never". Days are the learner's local calendar days.
+ * returns them, read from the store's AkClock; 0 means "never". Days are the learner's local calendar days.
  * Queries return plain structs with a free function, or GPtrArrays that
  * free their elements. A store is used from one thread.
  */
@@ -188,6 +189,8 @@ AkProgressStore    *ak_progress_store_open              (const char       *path,
 const char         *ak_progress_store_get_path          (AkProgressStore  *self);
 const GError       *ak_progress_store_get_recovery_error (AkProgressStore *self);
 const char         *ak_progress_store_get_damaged_path  (AkProgressStore  *self);
+void                ak_progress_store_set_clock         (AkProgressStore  *self,
+                                                         AkClock          *clock);
 
 /* The learner */
 const char         *ak_progress_store_get_display_name  (AkProgressStore  *self);
@@ -250,6 +253,17 @@ gboolean            ak_progress_store_finish_attempt    (AkProgressStore  *self,
 gboolean            ak_progress_store_abandon_attempt   (AkProgressStore  *self,
                                                          gint64            attempt_id,
                                                          GError          **error);
+
+/* Practice outside attempts */
+gboolean            ak_progress_store_record_practice_answer (AkProgressStore *self,
+                                                              const char      *course_id,
+                                                              const char      *quiz_id,
+                                                              const char      *question_id,
+                                                              const char      *question_hash,
+                                                              const char      *response_json,
+                                                              double           score,
+                                                              double           seconds,
+                                                              GError         **error);
 
 /* Queries */
 AkCourseProgress   *ak_progress_store_get_course_progress (AkProgressStore *self,
