@@ -380,7 +380,7 @@ test_explanations_name_sections (void)
               g_autofree char *title = NULL;
               const char *colon = strchr (question->tests[k], ':');
               AkCourse *target = course;
-              AkSection *section = NULL;
+              const AkSection *section = NULL;
 
               if (resolve_reference (course, question->tests[k], &key) == NULL)
                 continue;  /* reported by /courses/references */

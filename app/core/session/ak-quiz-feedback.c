@@ -208,8 +208,8 @@ collect_links (AkContext        *context,
       const char *colon = strchr (reference, ':');
       AkLessonLink *link = g_new0 (AkLessonLink, 1);
       AkCourse *home;
-      AkLesson *lesson = NULL;
-      AkSection *section = NULL;
+      const AkLesson *lesson = NULL;
+      const AkSection *section = NULL;
 
       link->course_id = colon != NULL ? g_strndup (reference, colon - reference)
                                       : g_strdup (ak_course_get_id (course));
