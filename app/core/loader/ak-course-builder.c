@@ -423,6 +423,7 @@ build_question_attributes (AkQuestion *question,
   if (points != NULL)
     ak_xml_parse_uint (points, &question->points);
 
+  question->keep_order = ak_xml_parse_boolean (ak_xml_get_attribute (element, "keep-order"));
   question->answer = ak_xml_parse_boolean (ak_xml_get_attribute (element, "answer"));
   question->umlaut_spellings = ak_xml_parse_boolean (ak_xml_get_attribute (element,
                                                                            "umlaut-spellings"));

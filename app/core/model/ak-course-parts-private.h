@@ -96,6 +96,7 @@ struct _AkQuestion
   char      *hash;            /* hex SHA-256 of the graded content */
 
   GPtrArray *choices;         /* single/multiple choice: AkChoice */
+  gboolean   keep_order;      /* single/multiple choice: shown in the file's order */
   gboolean   answer;          /* true-false */
   char      *feedback_true;   /* true-false, nullable */
   char      *feedback_false;

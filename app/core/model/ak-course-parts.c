@@ -453,6 +453,13 @@ ak_question_get_accepted (const AkQuestion *question)
 }
 
 gboolean
+ak_question_get_keep_order (const AkQuestion *question)
+{
+  g_return_val_if_fail (question != NULL, FALSE);
+  return question->keep_order;
+}
+
+gboolean
 ak_question_get_umlaut_spellings (const AkQuestion *question)
 {
   g_return_val_if_fail (question != NULL, FALSE);

@@ -115,10 +115,11 @@ guint               ak_question_get_points          (const AkQuestion *question)
 const char         *ak_question_get_explanation     (const AkQuestion *question);
 const char         *ak_question_get_hash            (const AkQuestion *question);
 
-/* Single and multiple choice: the choices. */
+/* Single and multiple choice: the choices, and whether the file's order is kept. */
 guint               ak_question_get_n_choices       (const AkQuestion *question);
 const AkChoice     *ak_question_get_choice          (const AkQuestion *question,
                                                      guint             index);
+gboolean            ak_question_get_keep_order      (const AkQuestion *question);
 /* True or false: the answer and the feedback for each pick. */
 gboolean            ak_question_get_answer          (const AkQuestion *question);
 const char         *ak_question_get_feedback_true   (const AkQuestion *question);

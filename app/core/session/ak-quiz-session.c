@@ -13,10 +13,11 @@
 /*
  * The order of an attempt: its questions are shown in the order stored
  * with the attempt (shuffled when the quiz says shuffle="true", else the
- * order of the file). Choices follow the quiz's shuffle attribute too, so
- * a trainer who pins the order can rely on "none of these" staying last;
- * ordering items and matching targets are always shuffled, since their
- * order in the file is the answer. See ak-quiz-shuffle.c for the seed.
+ * order of the file). Choices are shuffled for every attempt, so that the
+ * place of the right one gives nothing away, unless the question says
+ * keep-order="true" (a scale from "never" to "always", say); ordering
+ * items and matching targets are always shuffled, since their order in
+ * the file is the answer. See ak-quiz-shuffle.c for the seed.
  *
  * A course edited while an attempt is open: the attempt goes on with the
  * quiz as it is now. Questions that are gone are dropped (their answers
@@ -118,7 +119,7 @@ question_state_new (AkQuizSession *self,
     case AK_QUESTION_SINGLE_CHOICE:
     case AK_QUESTION_MULTIPLE_CHOICE:
       g_ptr_array_extend (state->choices, question->choices, NULL, NULL);
-      if (self->quiz->shuffle)
+      if (!question->keep_order)
         ak_quiz_shuffle (state->choices, rand);
       break;
 
