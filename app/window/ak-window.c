@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "ak-course-row.h"
@@ -242,6 +246,30 @@ set_empty_description (AkWindow *self)
   adw_status_page_set_description (self->empty_page, description);
 }
 
+/* For tests/bench/bench-startup: when the first frame is painted, print
+ * the time and the peak memory so far, and exit. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  g_autofree char *status = NULL;
+  const char *peak = NULL;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    peak = strstr (status, "VmHWM:");
+  printf ("first-frame %" G_GINT64_FORMAT " %u\n", g_get_monotonic_time (),
+          peak != NULL ? (guint)g_ascii_strtoull (peak + strlen ("VmHWM:"), NULL, 10) : 0);
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+bench_map_cb (GtkWidget *widget)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), NULL);
+}
+
 static void
 ak_window_constructed (GObject *object)
 {
@@ -369,6 +397,9 @@ ak_window_init (AkWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   set_empty_description (self);
+
+  if (g_getenv ("AKADEMIE_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
 }
 
 AkWindow *
