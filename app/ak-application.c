@@ -150,6 +150,7 @@ static void
 ak_application_startup (GApplication *app)
 {
   AkApplication *self = AK_APPLICATION (app);
+  g_autoptr(GSettings) settings = NULL;
 
   G_APPLICATION_CLASS (ak_application_parent_class)->startup (app);
 
@@ -157,8 +158,11 @@ ak_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   ensure_library (self);
-  ak_course_library_reload (self->library);
+  settings = g_settings_new (APP_ID);
+  ak_course_library_remember_opened_files (self->library, settings, "opened-files");
   ak_course_library_set_watch (self->library, TRUE);
+  /* The window appears while the courses are read. */
+  ak_course_library_reload_async (self->library, NULL, NULL, NULL);
 
   open_store (self);
 }
@@ -199,9 +203,9 @@ ak_application_open (GApplication  *app,
       g_autofree char *path = g_file_get_path (files[i]);
 
       if (path != NULL)
-        ak_course_library_add_file (self->library, path);
+        ak_course_library_open_file (self->library, path);
     }
-  ak_course_library_reload (self->library);
+  ak_course_library_reload_async (self->library, NULL, NULL, NULL);
   present_window (self);
 }
 
