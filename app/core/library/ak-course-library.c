@@ -6,6 +6,9 @@
 #include "ak-course-library.h"
 
 #include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 
 #include "ak-library-checks.h"
 #include "ak-library-file.h"
@@ -17,6 +20,8 @@
 /* A trainer's editor often saves in several steps (write, rename, touch);
  * wait until the disk has been quiet this long before reloading. */
 #define RELOAD_DELAY_MS 300
+/* Background reading yields to the window (see reload_thread()). */
+#define READING_NICENESS 10
 
 typedef struct
 {
@@ -49,6 +54,7 @@ struct _AkCourseLibrary
   AkLibraryList  *problems;      /* AkLibraryProblem, in order of precedence */
   guint           n_errors;
   guint           n_warnings;
+  gboolean        loaded;        /* once a reload was applied */
 
   GHashTable     *changed;       /* paths the watch named since the last reload */
   Reload         *pending;       /* the reload running, if any */
@@ -70,6 +76,7 @@ enum {
   PROP_N_WARNINGS,
   PROP_WATCH,
   PROP_LOADING,
+  PROP_LOADED,
   PROP_OPENED_FILES,
   N_PROPS
 };
@@ -275,6 +282,11 @@ apply_files (AkCourseLibrary *self,
   ak_library_list_apply (G_LIST_MODEL (self), self->courses, courses);
   ak_library_list_update (self->problems, problems);
   set_counts (self, n_errors, n_warnings);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
 
   for (guint i = 0; i < old_courses->len; i++)
     {
@@ -347,19 +359,24 @@ cancel_pending (AkCourseLibrary *self)
   g_cancellable_cancel (reload->cancellable);
 }
 
-static void
-reload_thread_cb (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+/* Reads at a lower priority than the window's thread, so that the window
+ * stays smooth, also on a machine with one core. A thread of its own,
+ * since a thread's priority cannot be raised again. */
+static gpointer
+reload_thread (gpointer data)
 {
-  Reload *reload = task_data;
-  GPtrArray *files = ak_library_scan_run (reload->scan, cancellable);
+  GTask *task = data;
+  Reload *reload = g_task_get_task_data (task);
+  GPtrArray *files;
 
+  setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), READING_NICENESS);
+  files = ak_library_scan_run (reload->scan, reload->cancellable);
   if (files == NULL)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Reload replaced");
   else
     g_task_return_pointer (task, files, (GDestroyNotify)g_ptr_array_unref);
+  g_object_unref (task);
+  return NULL;
 }
 
 static void
@@ -545,6 +562,9 @@ ak_course_library_get_property (GObject    *object,
     case PROP_LOADING:
       g_value_set_boolean (value, self->pending != NULL);
       break;
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
     case PROP_OPENED_FILES:
       g_value_take_boxed (value, ak_course_library_dup_opened_files (self));
       break;
@@ -616,6 +636,15 @@ ak_course_library_class_init (AkCourseLibraryClass *klass)
    */
   properties[PROP_LOADING] =
     g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AkCourseLibrary:loaded:
+   *
+   * Whether the library was loaded at least once.
+   */
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   /**
@@ -918,7 +947,7 @@ ak_course_library_reload_async (AkCourseLibrary     *self,
   self->pending = reload;
   if (!was_loading)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-  g_task_run_in_thread (task, reload_thread_cb);
+  g_thread_unref (g_thread_new ("akademie-library", reload_thread, g_object_ref (task)));
 }
 
 gboolean
@@ -942,6 +971,18 @@ ak_course_library_get_loading (AkCourseLibrary *self)
 {
   g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), FALSE);
   return self->pending != NULL;
+}
+
+/**
+ * ak_course_library_get_loaded:
+ *
+ * Returns: whether the library was loaded at least once
+ */
+gboolean
+ak_course_library_get_loaded (AkCourseLibrary *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), FALSE);
+  return self->loaded;
 }
 
 /**

@@ -47,6 +47,7 @@ gboolean         ak_course_library_reload_finish   (AkCourseLibrary *self,
                                                     GAsyncResult    *result,
                                                     GError         **error);
 gboolean         ak_course_library_get_loading     (AkCourseLibrary *self);
+gboolean         ak_course_library_get_loaded      (AkCourseLibrary *self);
 GListModel      *ak_course_library_get_problems    (AkCourseLibrary *self);
 AkCourse        *ak_course_library_lookup          (AkCourseLibrary *self,
                                                     const char      *course_id);
