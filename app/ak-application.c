@@ -161,8 +161,7 @@ ak_application_startup (GApplication *app)
   settings = g_settings_new (APP_ID);
   ak_course_library_remember_opened_files (self->library, settings, "opened-files");
   ak_course_library_set_watch (self->library, TRUE);
-  /* The window appears while the courses are read. */
-  ak_course_library_reload_async (self->library, NULL, NULL, NULL);
+  /* The window reads the courses once it is on screen. */
 
   open_store (self);
 }
@@ -205,7 +204,8 @@ ak_application_open (GApplication  *app,
       if (path != NULL)
         ak_course_library_open_file (self->library, path);
     }
-  ak_course_library_reload_async (self->library, NULL, NULL, NULL);
+  if (ak_course_library_get_loaded (self->library) || ak_course_library_get_loading (self->library))
+    ak_course_library_reload_async (self->library, NULL, NULL, NULL);
   present_window (self);
 }
 

@@ -85,16 +85,11 @@ show_loading_cb (gpointer user_data)
 /* Before the first courses are read the window is blank, and says that
  * it is loading only when that takes noticeable time. */
 static gboolean
-update_loading (AkWindow *self,
-                guint     n_courses,
-                guint     n_problems)
+update_loading (AkWindow *self)
 {
   const char *page = gtk_stack_get_visible_child_name (self->stack);
-  gboolean waiting = ak_course_library_get_loading (self->library) && n_courses == 0 &&
-                     n_problems == 0 &&
-                     (g_strcmp0 (page, "blank") == 0 || g_strcmp0 (page, "loading") == 0);
 
-  if (!waiting)
+  if (ak_course_library_get_loaded (self->library))
     {
       g_clear_handle_id (&self->loading_source, g_source_remove);
       gtk_spinner_stop (self->loading_spinner);
@@ -108,6 +103,27 @@ update_loading (AkWindow *self,
   return TRUE;
 }
 
+/* The courses are read once the window is on screen, so that reading
+ * them does not slow its first frame down. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                AkWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (!ak_course_library_get_loaded (self->library) &&
+      !ak_course_library_get_loading (self->library))
+    ak_course_library_reload_async (self->library, NULL, NULL, NULL);
+}
+
+static void
+map_cb (AkWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!ak_course_library_get_loaded (self->library))
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
+}
+
 static void
 update_view (AkWindow *self)
 {
@@ -115,7 +131,7 @@ update_view (AkWindow *self)
   guint n_problems = g_list_model_get_n_items (ak_course_library_get_problems (self->library));
   g_autofree char *subtitle = NULL;
 
-  if (update_loading (self, n_courses, n_problems))
+  if (update_loading (self))
     return;
 
   gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n_problems > 0);
@@ -309,8 +325,7 @@ ak_window_constructed (GObject *object)
                            create_problem_row_cb, self, NULL);
   g_signal_connect_object (self->library, "reloaded",
                            G_CALLBACK (library_reloaded_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->library, "notify::loading",
-                           G_CALLBACK (update_view), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   update_view (self);
 }
 
