@@ -10,7 +10,7 @@
  * Needs a display: run it under build-aux/run-headless.sh. The akademie
  * binary and its compiled GSettings schema can be replaced with
  * AK_BENCH_AKADEMIE and AK_BENCH_SCHEMA_DIR, to measure another build
- * with the same data.
+ * with the same data; AK_BENCH_KEEP keeps the generated data.
  */
 #define G_LOG_DOMAIN "Akademie"
 
@@ -229,6 +229,9 @@ main (int   argc,
   measure ("Bundled courses + 500 files (10,000 questions), 100,000 answers",
            akademie, bare, big, root);
 
-  bench_remove_tree (root);
+  if (g_getenv ("AK_BENCH_KEEP") != NULL)
+    g_print ("\nThe generated data is kept in %s\n", root);
+  else
+    bench_remove_tree (root);
   return 0;
 }
