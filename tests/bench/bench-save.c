@@ -128,7 +128,7 @@ main (int   argc,
       g_assert_no_error (error);
       gap = run_loop (library, 600000, TRUE, &reload_ms);
       g_print ("  save %u: %-36s %9.0f ms, longest main-loop gap %.0f ms\n", i + 1,
-               "saved → reloaded", reload_ms, gap);
+               "saved, then reloaded", reload_ms, gap);
     }
 
   bench_remove_tree (root);

@@ -25,7 +25,7 @@
 #include "bench-courses.h"
 #include "../progress-fixtures.h"
 
-#define N_RUNS 5
+#define N_RUNS 5   /* AK_BENCH_RUNS for more */
 #define N_FILES 500
 #define QUESTIONS_PER_FILE 20
 #define N_ANSWERS 100000
@@ -163,6 +163,8 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
+static guint n_runs = N_RUNS;
+
 static void
 measure (const char *title,
          const char *akademie,
@@ -178,7 +180,7 @@ measure (const char *title,
   double bare_median;
 
   /* Alternately, so that a busy moment of the machine hits both. */
-  for (guint i = 0; i < N_RUNS; i++)
+  for (guint i = 0; i < n_runs; i++)
     {
       Run run = run_once (bare, data_home, root);
       double kib = run.peak_kib;
@@ -213,6 +215,8 @@ main (int   argc,
   g_autofree char *big = NULL;
 
   g_assert_no_error (error);
+  if (g_getenv ("AK_BENCH_RUNS") != NULL)
+    n_runs = MAX (1, (guint)g_ascii_strtoull (g_getenv ("AK_BENCH_RUNS"), NULL, 10));
   if (akademie == NULL)
     akademie = AK_BUILD_ROOT "/app/akademie";
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
@@ -222,7 +226,7 @@ main (int   argc,
     }
 
   g_print ("Start-up to the first painted frame, median of %u runs, peak RSS (VmHWM)\n"
-           "  %s\n\n", N_RUNS, akademie);
+           "  %s\n\n", n_runs, akademie);
   small = make_learner (root, "bundled", FALSE);
   measure ("Bundled courses only", akademie, bare, small, root);
   big = make_learner (root, "big", TRUE);

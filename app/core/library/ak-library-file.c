@@ -32,6 +32,8 @@ file_clear (AkLibraryFile *self)
   g_free (self->path);
   g_clear_object (&self->course);
   g_free (self->sort_key);
+  g_clear_pointer (&self->theses, g_hash_table_unref);
+  g_clear_pointer (&self->references, g_array_unref);
   g_ptr_array_unref (self->load_diagnostics);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
 }
@@ -53,6 +55,8 @@ ak_library_file_copy_as (AkLibraryFile *self,
   copy->stamp = self->stamp;
   copy->course = self->course != NULL ? g_object_ref (self->course) : NULL;
   copy->sort_key = g_strdup (self->sort_key);
+  copy->theses = self->theses != NULL ? g_hash_table_ref (self->theses) : NULL;
+  copy->references = self->references != NULL ? g_array_ref (self->references) : NULL;
   for (guint i = 0; i < self->load_diagnostics->len; i++)
     g_ptr_array_add (copy->load_diagnostics,
                      ak_diagnostic_copy (g_ptr_array_index (self->load_diagnostics, i)));
@@ -74,16 +78,65 @@ title_sort_key (const char *title)
   return g_utf8_collate_key (folded, -1);
 }
 
-/* Takes @course; computes its sort key here, in the worker. */
+static void
+reference_clear (AkLibraryReference *reference)
+{
+  g_free (reference->course_id);
+}
+
+/* What the checks between courses need, found once per read: they run
+ * after every change, over every course. */
+static void
+index_course (AkLibraryFile *self)
+{
+  g_autoptr(GPtrArray) theses = ak_course_list_theses (self->course);
+  GPtrArray *quizzes = ak_course_get_quizzes (self->course);
+
+  self->theses = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < theses->len; i++)
+    g_hash_table_add (self->theses, ((AkBlock *)g_ptr_array_index (theses, i))->id);
+
+  self->references = g_array_new (FALSE, FALSE, sizeof (AkLibraryReference));
+  g_array_set_clear_func (self->references, (GDestroyNotify)reference_clear);
+  for (guint i = 0; i < quizzes->len; i++)
+    {
+      AkQuiz *quiz = g_ptr_array_index (quizzes, i);
+
+      for (guint j = 0; j < quiz->questions->len; j++)
+        {
+          AkQuestion *question = g_ptr_array_index (quiz->questions, j);
+
+          for (guint k = 0; question->tests != NULL && question->tests[k] != NULL; k++)
+            {
+              const char *colon = strchr (question->tests[k], ':');
+              AkLibraryReference reference;
+
+              if (colon == NULL)
+                continue;
+              reference.question = question;
+              reference.reference = question->tests[k];
+              reference.course_id = g_strndup (question->tests[k], colon - question->tests[k]);
+              reference.thesis_id = colon + 1;
+              g_array_append_val (self->references, reference);
+            }
+        }
+    }
+}
+
+/* Takes @course; computes its sort key and index here, in the worker. */
 void
 ak_library_file_set_course (AkLibraryFile *self,
                             AkCourse      *course)
 {
   g_clear_object (&self->course);
   g_clear_pointer (&self->sort_key, g_free);
+  g_clear_pointer (&self->theses, g_hash_table_unref);
+  g_clear_pointer (&self->references, g_array_unref);
   self->course = course;
-  if (course != NULL)
-    self->sort_key = title_sort_key (ak_course_get_title (course));
+  if (course == NULL)
+    return;
+  self->sort_key = title_sort_key (ak_course_get_title (course));
+  index_course (self);
 }
 
 void

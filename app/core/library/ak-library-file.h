@@ -30,6 +30,15 @@ typedef struct
   gint64   ctime_ns;
 } AkLibraryStamp;
 
+/* A question's reference to a thesis of another course, "course:thesis". */
+typedef struct
+{
+  AkQuestion *question;
+  const char *reference;
+  char       *course_id;
+  const char *thesis_id;
+} AkLibraryReference;
+
 typedef struct
 {
   char          *path;          /* as found on the search path */
@@ -37,6 +46,8 @@ typedef struct
   AkLibraryStamp stamp;
   AkCourse      *course;        /* as loaded; NULL when the file has errors */
   char          *sort_key;      /* of the course's title */
+  GHashTable    *theses;        /* the course's thesis ids */
+  GArray        *references;    /* AkLibraryReference, in file order */
   GPtrArray     *load_diagnostics; /* AkDiagnostic, from the loader */
   GPtrArray     *diagnostics;   /* AkDiagnostic, all; main thread only */
 } AkLibraryFile;
