@@ -6,6 +6,8 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 
 #include "ak-application.h"
 #include "ak-progress-export.h"
@@ -140,7 +142,11 @@ open_store_thread (gpointer data)
 {
   AkApplication *self = data;
   GWeakRef *ref = g_new0 (GWeakRef, 1);
-  AkProgressStore *store = ak_progress_store_open (NULL, &self->store_error);
+  AkProgressStore *store;
+
+  /* Behind the window's thread, which draws the first frame meanwhile. */
+  setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), 10);
+  store = ak_progress_store_open (NULL, &self->store_error);
 
   g_weak_ref_init (ref, self);
   g_idle_add_full (G_PRIORITY_DEFAULT, store_opened_cb, ref, free_weak_ref);
