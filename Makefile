@@ -8,7 +8,7 @@ BUILDDIR ?= _build
 ASAN_BUILDDIR ?= _build-asan
 HEADLESS = build-aux/run-headless.sh
 
-.PHONY: all deps build run check check-asan bench fuzz clean
+.PHONY: all deps build run check check-asan bench bench-startup fuzz clean
 
 all: build
 
@@ -41,9 +41,16 @@ bench: deps
 	meson compile -C _build-release
 	_build-release/tests/bench/bench-load
 	_build-release/tests/bench/bench-progress
+	_build-release/tests/bench/bench-save
+
+# Start-up needs the window, so a release build with the GUI, and a display.
+bench-startup: deps
+	[ -f _build-release-gui/build.ninja ] || meson setup _build-release-gui -Dbuildtype=release
+	meson compile -C _build-release-gui
+	$(HEADLESS) _build-release-gui/tests/bench/bench-startup
 
 fuzz:
 	tests/fuzz/run-fuzz.sh
 
 clean:
-	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) _build-release _build-fuzz
+	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) _build-release _build-release-gui _build-fuzz

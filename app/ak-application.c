@@ -7,6 +7,8 @@
 #include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <unistd.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 
 #include "ak-application.h"
 #include "ak-progress-export.h"
@@ -22,6 +24,9 @@ struct _AkApplication
   /* Shown once, in the first window */
   const char      *store_notice_heading;
   char            *store_notice;
+  GThread         *store_thread;  /* while the store is being opened */
+  GError          *store_error;   /* set by store_thread */
+  gboolean         presented;     /* a window was presented: the notice can go there */
 
   guint            options_parsed : 1;
 };
@@ -71,12 +76,13 @@ ensure_library (AkApplication *self)
 /* The learner can go on without a store, but must know that progress is
  * not kept, or that a damaged file was moved aside. */
 static void
-open_store (AkApplication *self)
+take_store (AkApplication   *self,
+            AkProgressStore *store,
+            GError          *error)
 {
-  g_autoptr(GError) error = NULL;
   const GError *recovery;
 
-  self->store = ak_progress_store_open (NULL, &error);
+  self->store = store;
   if (self->store == NULL)
     {
       /* The store's messages are written for the learner already. */
@@ -92,6 +98,75 @@ open_store (AkApplication *self)
       self->store_notice_heading = _("Progress File Damaged");
       self->store_notice = g_strdup (recovery->message);
     }
+}
+
+static void
+show_store_notice (AkApplication *self,
+                   GtkWindow     *window)
+{
+  if (window == NULL || self->store_notice == NULL)
+    return;
+  ak_window_show_notice (AK_WINDOW (window), self->store_notice_heading, self->store_notice);
+  g_clear_pointer (&self->store_notice, g_free);
+}
+
+/* Waits for the store to be open, if it is not yet. */
+static void
+finish_opening_store (AkApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  AkProgressStore *store;
+
+  if (self->store_thread == NULL)
+    return;
+  store = g_thread_join (g_steal_pointer (&self->store_thread));
+  if (store == NULL)
+    error = g_steal_pointer (&self->store_error);
+  take_store (self, store, error);
+  if (self->presented)
+    show_store_notice (self, gtk_application_get_active_window (GTK_APPLICATION (self)));
+}
+
+static gboolean
+store_opened_cb (gpointer user_data)
+{
+  g_autoptr(AkApplication) self = g_weak_ref_get (user_data);
+
+  if (self != NULL)
+    finish_opening_store (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+free_weak_ref (gpointer data)
+{
+  g_weak_ref_clear (data);
+  g_free (data);
+}
+
+static gpointer
+open_store_thread (gpointer data)
+{
+  AkApplication *self = data;
+  GWeakRef *ref = g_new0 (GWeakRef, 1);
+  AkProgressStore *store;
+
+  /* Behind the window's thread, which draws the first frame meanwhile. */
+  setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), 10);
+  store = ak_progress_store_open (NULL, &self->store_error);
+
+  g_weak_ref_init (ref, self);
+  g_idle_add_full (G_PRIORITY_DEFAULT, store_opened_cb, ref, free_weak_ref);
+  return store;
+}
+
+/* Opening the store checks the database, which takes a while for a
+ * learner with a long history: it happens beside the window's first
+ * frame, and whoever needs the store first waits for it. */
+static void
+open_store (AkApplication *self)
+{
+  self->store_thread = g_thread_new ("akademie-store", open_store_thread, self);
 }
 
 static int
@@ -191,6 +266,7 @@ static void
 ak_application_startup (GApplication *app)
 {
   AkApplication *self = AK_APPLICATION (app);
+  g_autoptr(GSettings) settings = NULL;
 
   G_APPLICATION_CLASS (ak_application_parent_class)->startup (app);
 
@@ -198,8 +274,10 @@ ak_application_startup (GApplication *app)
   gtk_window_set_default_icon_name (APP_ID);
 
   ensure_library (self);
-  ak_course_library_reload (self->library);
+  settings = g_settings_new (APP_ID);
+  ak_course_library_remember_opened_files (self->library, settings, "opened-files");
   ak_course_library_set_watch (self->library, TRUE);
+  /* The window reads the courses once it is on screen. */
 
   open_store (self);
 }
@@ -221,6 +299,8 @@ ak_application_shutdown (GApplication *app)
   if (self->library != NULL)
     ak_course_library_set_watch (self->library, FALSE);
   g_clear_object (&self->library);
+  /* A store still being opened is closed too, so that no -wal is left. */
+  finish_opening_store (self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->store_notice, g_free);
 
@@ -238,9 +318,8 @@ present_window (AkApplication *self)
     window = GTK_WINDOW (ak_window_new (self));
   gtk_window_present (window);
 
-  if (self->store_notice != NULL)
-    ak_window_show_notice (AK_WINDOW (window), self->store_notice_heading, self->store_notice);
-  g_clear_pointer (&self->store_notice, g_free);
+  self->presented = TRUE;
+  show_store_notice (self, window);
   return AK_WINDOW (window);
 }
 
@@ -263,9 +342,10 @@ ak_application_open (GApplication  *app,
       g_autofree char *path = g_file_get_path (files[i]);
 
       if (path != NULL)
-        ak_course_library_add_file (self->library, path);
+        ak_course_library_open_file (self->library, path);
     }
-  ak_course_library_reload (self->library);
+  if (ak_course_library_get_loaded (self->library) || ak_course_library_get_loading (self->library))
+    ak_course_library_reload_async (self->library, NULL, NULL, NULL);
   present_window (self);
 }
 
@@ -310,6 +390,7 @@ ak_application_dispose (GObject *object)
 {
   AkApplication *self = (AkApplication *)object;
 
+  finish_opening_store (self);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
   g_clear_pointer (&self->store_notice, g_free);
@@ -372,6 +453,7 @@ ak_application_get_store (AkApplication *self)
 {
   g_return_val_if_fail (AK_IS_APPLICATION (self), NULL);
 
+  finish_opening_store (self);
   return self->store;
 }
 

@@ -8,7 +8,7 @@
 #include "ak-display-text.h"
 #include "ak-problem-row.h"
 
-/* A course file that did not load: its name, how many problems it has, a
+/* A course file that did not load, or has warnings: its name, how many problems it has, a
  * button that opens it for correcting, and, expanded, one row per problem
  * with its line and column. */
 struct _AkProblemRow
@@ -95,10 +95,12 @@ ak_problem_row_new (const char *path,
                        NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), display_path);
 
-  icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
-  gtk_widget_add_css_class (icon, "error");
+  /* A file with warnings only is loaded, or knowingly replaced. */
+  icon = gtk_image_new_from_icon_name (n_errors > 0 ? "dialog-error-symbolic"
+                                                    : "dialog-warning-symbolic");
+  gtk_widget_add_css_class (icon, n_errors > 0 ? "error" : "warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Not loaded"), -1);
+                                  n_errors > 0 ? _("Not loaded") : _("Warning"), -1);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), icon);
 
   edit = gtk_button_new_from_icon_name ("document-edit-symbolic");

@@ -3,6 +3,10 @@
 
 #include "config.h"
 
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 
 #include "ak-course-row.h"
@@ -21,13 +25,17 @@ struct _AkWindow
   GtkListBox          *course_list;
   AdwPreferencesGroup *problems_group;
   GtkListBox          *problem_list;
-
-  GtkStringList       *problem_files;
+  GtkSpinner          *loading_spinner;
 
   AkCourseLibrary     *library;
   GSettings           *settings;
   char                *focused_course_id;  /* while the course list is rebuilt */
+  guint                loading_source;     /* until the loading page is shown */
 };
+
+/* Courses that load quicker than this appear without a loading page
+ * flashing up first. */
+#define LOADING_PAGE_DELAY_MS 400
 
 G_DEFINE_FINAL_TYPE (AkWindow, ak_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -46,55 +54,90 @@ create_course_row_cb (gpointer item,
   return GTK_WIDGET (ak_course_row_new (AK_COURSE (item)));
 }
 
-/* The files that failed to load, by path; their rows read the diagnostics
- * from the library when they are created. */
+/* A file with problems: errors (not loaded) or warnings only. */
 static GtkWidget *
 create_problem_row_cb (gpointer item,
                        gpointer user_data)
 {
   AkWindow *self = user_data;
-  const char *path = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
-  GPtrArray *diagnostics = ak_course_library_get_diagnostics (self->library, path);
-  GtkWidget *row = GTK_WIDGET (ak_problem_row_new (path, diagnostics));
+  AkLibraryProblem *problem = AK_LIBRARY_PROBLEM (item);
+  GtkWidget *row = GTK_WIDGET (ak_problem_row_new (ak_library_problem_get_path (problem),
+                                                   ak_library_problem_get_diagnostics (problem)));
+  GListModel *problems = ak_course_library_get_problems (self->library);
 
   /* A trainer working on one file wants its problems in sight at once. */
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->problem_files)) == 1)
+  if (g_list_model_get_n_items (problems) == 1)
     adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   return row;
 }
 
-static void
-update_problems (AkWindow *self)
+static gboolean
+show_loading_cb (gpointer user_data)
 {
-  g_auto(GStrv) files = ak_course_library_list_files (self->library);
-  g_autoptr(GStrvBuilder) broken = g_strv_builder_new ();
-  g_auto(GStrv) paths = NULL;
+  AkWindow *self = user_data;
 
-  for (guint i = 0; files[i] != NULL; i++)
+  self->loading_source = 0;
+  gtk_spinner_start (self->loading_spinner);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the first courses are read the window is blank, and says that
+ * it is loading only when that takes noticeable time. */
+static gboolean
+update_loading (AkWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (ak_course_library_get_loaded (self->library))
     {
-      GPtrArray *diagnostics = ak_course_library_get_diagnostics (self->library, files[i]);
-
-      if (diagnostics != NULL && ak_diagnostic_list_has_errors (diagnostics))
-        g_strv_builder_add (broken, files[i]);
+      g_clear_handle_id (&self->loading_source, g_source_remove);
+      gtk_spinner_stop (self->loading_spinner);
+      return FALSE;
     }
-  paths = g_strv_builder_end (broken);
+  if (g_strcmp0 (page, "blank") == 0 && self->loading_source == 0)
+    {
+      self->loading_source = g_timeout_add (LOADING_PAGE_DELAY_MS, show_loading_cb, self);
+      g_source_set_name_by_id (self->loading_source, "[akademie] show loading page");
+    }
+  return TRUE;
+}
 
-  gtk_string_list_splice (self->problem_files, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->problem_files)),
-                          (const char * const *)paths);
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), paths[0] != NULL);
+/* The courses are read once the window is on screen, so that reading
+ * them does not slow its first frame down. */
+static void
+first_frame_cb (GdkFrameClock *clock,
+                AkWindow      *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+  if (!ak_course_library_get_loaded (self->library) &&
+      !ak_course_library_get_loading (self->library))
+    ak_course_library_reload_async (self->library, NULL, NULL, NULL);
+}
+
+static void
+map_cb (AkWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (!ak_course_library_get_loaded (self->library))
+    g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_frame_cb), self, 0);
 }
 
 static void
 update_view (AkWindow *self)
 {
   guint n_courses = g_list_model_get_n_items (G_LIST_MODEL (self->library));
+  guint n_problems = g_list_model_get_n_items (ak_course_library_get_problems (self->library));
   g_autofree char *subtitle = NULL;
 
-  update_problems (self);
+  if (update_loading (self))
+    return;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n_problems > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->courses_group), n_courses > 0);
 
-  if (n_courses == 0 && !gtk_widget_get_visible (GTK_WIDGET (self->problems_group)))
+  if (n_courses == 0 && n_problems == 0)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       adw_window_title_set_subtitle (self->window_title, NULL);
@@ -108,10 +151,10 @@ update_view (AkWindow *self)
   gtk_stack_set_visible_child_name (self->stack, "courses");
 }
 
-/* A reload rebuilds the course list, and the focus would jump to its
- * first row: the course a keyboard user was on is noted before the rows
- * go (this runs before the list box's own handler) and focused again once
- * the reload is done. */
+/* A reload replaces the rows of changed courses, and the focus would
+ * jump to the first row when the focused one goes: the course a keyboard
+ * user was on is noted before the rows go (this runs before the list
+ * box's own handler) and focused again once the reload is done. */
 static void
 courses_changing_cb (AkWindow   *self,
                      guint       position,
@@ -168,8 +211,8 @@ open_response_cb (AkWindow             *self,
 
       if (path != NULL)
         {
-          ak_course_library_add_file (self->library, path);
-          ak_course_library_reload (self->library);
+          ak_course_library_open_file (self->library, path);
+          ak_course_library_reload_async (self->library, NULL, NULL, NULL);
         }
     }
 
@@ -242,6 +285,30 @@ set_empty_description (AkWindow *self)
   adw_status_page_set_description (self->empty_page, description);
 }
 
+/* For tests/bench/bench-startup: when the first frame is painted, print
+ * the time and the peak memory so far, and exit. */
+static void
+bench_after_paint_cb (GdkFrameClock *clock,
+                      gpointer       user_data)
+{
+  g_autofree char *status = NULL;
+  const char *peak = NULL;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    peak = strstr (status, "VmHWM:");
+  printf ("first-frame %" G_GINT64_FORMAT " %u\n", g_get_monotonic_time (),
+          peak != NULL ? (guint)g_ascii_strtoull (peak + strlen ("VmHWM:"), NULL, 10) : 0);
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+bench_map_cb (GtkWidget *widget)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                    G_CALLBACK (bench_after_paint_cb), NULL);
+}
+
 static void
 ak_window_constructed (GObject *object)
 {
@@ -254,10 +321,11 @@ ak_window_constructed (GObject *object)
                            G_CALLBACK (courses_changing_cb), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->course_list, G_LIST_MODEL (self->library),
                            create_course_row_cb, NULL, NULL);
-  gtk_list_box_bind_model (self->problem_list, G_LIST_MODEL (self->problem_files),
+  gtk_list_box_bind_model (self->problem_list, ak_course_library_get_problems (self->library),
                            create_problem_row_cb, self, NULL);
   g_signal_connect_object (self->library, "reloaded",
                            G_CALLBACK (library_reloaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   update_view (self);
 }
 
@@ -273,7 +341,7 @@ ak_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_WINDOW);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
-  g_clear_object (&self->problem_files);
+  g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_pointer (&self->focused_course_id, g_free);
 
   G_OBJECT_CLASS (ak_window_parent_class)->dispose (object);
@@ -342,6 +410,7 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkWindow, course_list);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, problem_list);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, loading_spinner);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-course-file", "s",
@@ -355,8 +424,6 @@ ak_window_init (AkWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->problem_files = gtk_string_list_new (NULL);
-
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width",
                    self, "default-width", G_SETTINGS_BIND_DEFAULT);
@@ -369,6 +436,9 @@ ak_window_init (AkWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   set_empty_description (self);
+
+  if (g_getenv ("AKADEMIE_BENCH_FIRST_FRAME") != NULL)
+    g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
 }
 
 AkWindow *

@@ -5,53 +5,63 @@
 
 #include "ak-course-library.h"
 
-#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
 
-#include <glib/gi18n-lib.h>
-
-#include "ak-course-loader.h"
-#include "ak-xml-document.h"
+#include "ak-library-checks.h"
+#include "ak-library-file.h"
+#include "ak-library-list.h"
+#include "ak-library-precedence.h"
+#include "ak-library-scan.h"
+#include "ak-library-watch.h"
 
 /* A trainer's editor often saves in several steps (write, rename, touch);
  * wait until the disk has been quiet this long before reloading. */
 #define RELOAD_DELAY_MS 300
+/* Background reading yields to the window (see reload_thread()). */
+#define READING_NICENESS 10
 
 typedef struct
 {
-  char         *path;
-  gboolean      is_directory;
-  GFileMonitor *monitor;        /* while watching */
+  char     *path;
+  gboolean  is_directory;
+  gboolean  opened;       /* by the learner: remembered, before every folder */
+  gboolean  forgotten;    /* opened before, gone now: shown once, then dropped */
 } SearchEntry;
 
+/* One reload in a worker thread. */
 typedef struct
 {
-  char          *path;         /* as found on the search path */
-  gboolean       explicit;     /* added with add_file, not found in a directory */
-  GPtrArray     *diagnostics;  /* AkDiagnostic */
-  AkCourse      *course;       /* NULL when the file is not loaded */
-
-  /* Only to place the library's own diagnostics: */
-  gboolean       parsed;
-  char          *contents;
-  AkXmlDocument *document;
-} FileEntry;
+  GWeakRef       library;
+  AkLibraryScan *scan;
+  GPtrArray     *changed;       /* paths it reads whatever their stamp */
+  GCancellable  *cancellable;
+  GTask         *caller;        /* nullable */
+} Reload;
 
 struct _AkCourseLibrary
 {
-  GObject     parent_instance;
+  GObject         parent_instance;
 
-  GPtrArray  *search_path;      /* SearchEntry, in order of precedence */
-  GPtrArray  *files;            /* FileEntry, in load order */
-  GHashTable *files_by_path;    /* path → FileEntry */
-  GHashTable *files_by_id;      /* course id → FileEntry that provides it */
-  GPtrArray  *courses;          /* AkCourse, sorted by title */
-  guint       n_errors;
-  guint       n_warnings;
-  guint       reload_source;
-  GHashTable *link_monitors;    /* target path → GFileMonitor, while watching */
+  GPtrArray      *search_path;   /* SearchEntry, in order of precedence */
+  guint           n_opened;      /* opened entries, at the start of search_path */
+  GPtrArray      *files;         /* AkLibraryFile, in order of precedence */
+  GHashTable     *files_by_path; /* path → AkLibraryFile */
+  GHashTable     *winners;       /* course id → AkLibraryFile that provides it */
+  GPtrArray      *courses;       /* AkCourse, sorted by title */
+  AkLibraryList  *problems;      /* AkLibraryProblem, in order of precedence */
+  guint           n_errors;
+  guint           n_warnings;
+  gboolean        loaded;        /* once a reload was applied */
 
-  guint       watch : 1;
+  GHashTable     *changed;       /* paths the watch named since the last reload */
+  Reload         *pending;       /* the reload running, if any */
+  guint           reload_source;
+  AkLibraryWatch *watch;         /* while watching */
+  GSettings      *settings;      /* where opened files are remembered */
+  char           *settings_key;
 };
 
 static void ak_course_library_list_model_init (GListModelInterface *iface);
@@ -65,11 +75,15 @@ enum {
   PROP_N_ERRORS,
   PROP_N_WARNINGS,
   PROP_WATCH,
+  PROP_LOADING,
+  PROP_LOADED,
+  PROP_OPENED_FILES,
   N_PROPS
 };
 
 enum {
   RELOADED,
+  COURSE_REPLACED,
   N_SIGNALS
 };
 
@@ -79,321 +93,16 @@ static guint signals[N_SIGNALS];
 static void
 search_entry_free (SearchEntry *entry)
 {
-  if (entry->monitor != NULL)
-    g_file_monitor_cancel (entry->monitor);
-  g_clear_object (&entry->monitor);
   g_free (entry->path);
   g_free (entry);
 }
 
-static FileEntry *
-file_entry_new (const char *path,
-                gboolean    explicit)
-{
-  FileEntry *file = g_new0 (FileEntry, 1);
-
-  file->path = g_strdup (path);
-  file->explicit = explicit;
-  file->diagnostics = ak_diagnostic_list_new ();
-  return file;
-}
-
-static void
-file_entry_forget_document (FileEntry *file)
-{
-  g_clear_pointer (&file->document, ak_xml_document_free);
-  g_clear_pointer (&file->contents, g_free);
-  file->parsed = FALSE;
-}
-
-static void
-file_entry_free (FileEntry *file)
-{
-  g_free (file->path);
-  g_ptr_array_unref (file->diagnostics);
-  g_clear_object (&file->course);
-  file_entry_forget_document (file);
-  g_free (file);
-}
-
-static gboolean
-is_course_file_name (const char *name)
-{
-  gsize length = strlen (name);
-
-  /* Hidden files include editors' lock and backup files (".#kurs.xml");
-   * "KURS.XML" from another system is a course file all the same. */
-  return name[0] != '.' && length > 4 && g_ascii_strcasecmp (name + length - 4, ".xml") == 0;
-}
-
-/* The model keeps no positions; the few diagnostics the library adds
- * itself are placed by parsing the file once more, which only happens for
- * files that have such a problem. */
-static AkXmlDocument *
-get_document (FileEntry *file)
-{
-  if (!file->parsed)
-    {
-      /* The loader has reported the file's own problems already. */
-      g_autoptr(GPtrArray) ignored = ak_diagnostic_list_new ();
-      gsize length;
-
-      file->parsed = TRUE;
-      if (g_file_get_contents (file->path, &file->contents, &length, NULL))
-        file->document = ak_xml_document_parse (file->contents, length, file->path, ignored);
-      if (file->document != NULL)
-        file->document->text.diagnostics = file->diagnostics;
-    }
-  return file->document;
-}
-
-static xmlNode *
-find_question (xmlNode    *root,
-               AkQuestion *question)
-{
-  const char *element = ak_question_type_to_string (question->type);
-
-  for (xmlNode *quiz = ak_xml_first_element (root); quiz; quiz = ak_xml_next_element (quiz))
-    {
-      if (!ak_xml_is_element (quiz, "quiz"))
-        continue;
-      for (xmlNode *node = ak_xml_first_element (quiz); node; node = ak_xml_next_element (node))
-        if (ak_xml_is_element (node, element)
-            && g_strcmp0 (ak_xml_get_attribute (node, "id"), question->id) == 0)
-          return node;
-    }
-  return NULL;
-}
-
-/* Adds a diagnostic at @attribute of @question's element, or of the root
- * element when @question is %NULL. Should the file have changed on disk
- * meanwhile, a problem of the root goes to line 1, one of a question to
- * the file as a whole. */
-static void
-report_at (FileEntry  *file,
-           AkQuestion *question,
-           const char *attribute,
-           AkSeverity  severity,
-           const char *format,
-           ...) G_GNUC_PRINTF (5, 6);
-
-static void
-report_at (FileEntry  *file,
-           AkQuestion *question,
-           const char *attribute,
-           AkSeverity  severity,
-           const char *format,
-           ...)
-{
-  AkXmlDocument *document = get_document (file);
-  xmlNode *element = NULL;
-  va_list args;
-
-  if (document != NULL)
-    {
-      xmlNode *root = ak_xml_document_get_root (document);
-
-      element = question != NULL ? find_question (root, question) : root;
-    }
-
-  va_start (args, format);
-  if (element != NULL)
-    {
-      ak_xml_text_report_valist (&document->text,
-                                 ak_xml_document_attribute_offset (document, element, attribute),
-                                 severity, format, args);
-    }
-  else
-    {
-      AkXmlText text;
-
-      ak_xml_text_init (&text, "", 0, file->path, file->diagnostics);
-      ak_xml_text_report_valist (&text, question != NULL ? AK_XML_NO_OFFSET : 0,
-                                 severity, format, args);
-      ak_xml_text_clear (&text);
-    }
-  va_end (args);
-}
-
-/* The same file may be on the search path twice, e.g. given on the command
- * line and also found in the course folder: it is loaded once. */
-static void
-add_candidate (GPtrArray  *files,
-               GHashTable *seen,
-               const char *path,
-               gboolean    explicit)
-{
-  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
-
-  if (g_hash_table_contains (seen, canonical))
-    return;
-  g_hash_table_add (seen, g_steal_pointer (&canonical));
-  g_ptr_array_add (files, file_entry_new (path, explicit));
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return strcmp (*(const char *const *)a, *(const char *const *)b);
-}
-
-static void
-add_directory_candidates (GPtrArray  *files,
-                          GHashTable *seen,
-                          const char *directory)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, &error);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  if (dir == NULL)
-    {
-      FileEntry *file;
-
-      /* The user's course folder does not exist until a course is imported. */
-      if (g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        return;
-      file = file_entry_new (directory, TRUE);
-      ak_diagnostic_list_add (file->diagnostics, directory, 0, 0, AK_SEVERITY_ERROR,
-                              _("Could not read the course folder: %s"), error->message);
-      g_ptr_array_add (files, file);
-      return;
-    }
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = NULL;
-
-      if (!is_course_file_name (name))
-        continue;
-      path = g_build_filename (directory, name, NULL);
-      if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-        g_ptr_array_add (names, g_steal_pointer (&path));
-    }
-
-  /* Sorted, so that precedence between two files of one folder is stable. */
-  g_ptr_array_sort (names, compare_strings);
-  for (guint i = 0; i < names->len; i++)
-    add_candidate (files, seen, g_ptr_array_index (names, i), FALSE);
-}
-
-/* Two files with one course id are a mistake when they come from the same
- * place: both named on the command line, or both in one folder. From
- * different places, the earlier one overrides the later by design. */
-static gboolean
-is_same_source (FileEntry *file,
-                FileEntry *owner)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *owner_dir = NULL;
-
-  if (file->explicit || owner->explicit)
-    return file->explicit && owner->explicit;
-
-  dir = g_path_get_dirname (file->path);
-  owner_dir = g_path_get_dirname (owner->path);
-  return g_str_equal (dir, owner_dir);
-}
-
-static void
-load_file (FileEntry  *file,
-           GHashTable *files_by_id)
-{
-  g_autoptr(AkCourse) course = NULL;
-  FileEntry *owner;
-
-  if (file->explicit && !g_file_test (file->path, G_FILE_TEST_EXISTS))
-    {
-      ak_diagnostic_list_add (file->diagnostics, file->path, 0, 0, AK_SEVERITY_ERROR,
-                              _("The file does not exist"));
-      return;
-    }
-  if (file->explicit && g_file_test (file->path, G_FILE_TEST_IS_DIR))
-    {
-      ak_diagnostic_list_add (file->diagnostics, file->path, 0, 0, AK_SEVERITY_ERROR,
-                              _("This is a folder, not a course file"));
-      return;
-    }
-
-  course = ak_course_loader_load_file (file->path, file->diagnostics);
-  if (course == NULL)
-    return;
-
-  owner = g_hash_table_lookup (files_by_id, ak_course_get_id (course));
-  if (owner != NULL && is_same_source (file, owner))
-    {
-      report_at (file, NULL, "id", AK_SEVERITY_ERROR,
-                 /* Translators: the second placeholder is a file name */
-                 _("The course id “%s” is already used by “%s”; this file is not loaded"),
-                 ak_course_get_id (course), owner->path);
-      return;
-    }
-  else if (owner != NULL)
-    {
-      /* A user's copy of a bundled course is normal: nothing to fix. */
-      report_at (file, NULL, "id", AK_SEVERITY_WARNING,
-                 /* Translators: the second placeholder is a file name */
-                 _("The course “%s” is replaced by the copy in “%s”; this file is not loaded"),
-                 ak_course_get_id (course), owner->path);
-      return;
-    }
-
-  file->course = g_steal_pointer (&course);
-  g_hash_table_insert (files_by_id, (char *)ak_course_get_id (file->course), file);
-}
-
-/* "course:thesis" references can only be resolved once every file is loaded. */
-static void
-check_references (FileEntry  *file,
-                  GHashTable *files_by_id)
-{
-  GPtrArray *quizzes = ak_course_get_quizzes (file->course);
-
-  for (guint i = 0; i < quizzes->len; i++)
-    {
-      AkQuiz *quiz = g_ptr_array_index (quizzes, i);
-
-      for (guint j = 0; j < quiz->questions->len; j++)
-        {
-          AkQuestion *question = g_ptr_array_index (quiz->questions, j);
-
-          for (guint k = 0; question->tests != NULL && question->tests[k] != NULL; k++)
-            {
-              const char *reference = question->tests[k];
-              const char *colon = strchr (reference, ':');
-              g_autofree char *course_id = NULL;
-              FileEntry *target;
-
-              if (colon == NULL)
-                continue;
-              course_id = g_strndup (reference, colon - reference);
-              target = g_hash_table_lookup (files_by_id, course_id);
-              if (target != NULL && ak_course_find_thesis (target->course, colon + 1, NULL, NULL))
-                continue;
-
-              if (target == NULL)
-                report_at (file, question, "tests", AK_SEVERITY_WARNING,
-                           /* Translators: placeholders are a question id, a thesis
-                            * reference "course:thesis" and a course id */
-                           _("Question “%s” tests “%s”, but there is no course “%s”"),
-                           question->id, reference, course_id);
-              else
-                report_at (file, question, "tests", AK_SEVERITY_WARNING,
-                           /* Translators: placeholders are a question id, a thesis
-                            * reference "course:thesis", a course id and a thesis id */
-                           _("Question “%s” tests “%s”, but course “%s” has no thesis “%s”"),
-                           question->id, reference, course_id, colon + 1);
-            }
-        }
-    }
-}
+/* Building the new state */
 
 typedef struct
 {
-  char     *key;
-  AkCourse *course;
+  const char *key;
+  AkCourse   *course;
 } SortItem;
 
 static int
@@ -409,106 +118,295 @@ compare_sort_items (gconstpointer a,
   return strcmp (ak_course_get_id (item_a->course), ak_course_get_id (item_b->course));
 }
 
-/* Sorted as a reader looks for a title: leading quotation marks and
- * dashes do not count („Social Media“ ist tot goes under S), nor does
- * case, whatever the locale's collation does with either. */
-static char *
-title_sort_key (const char *title)
-{
-  const char *p = title;
-  g_autofree char *folded = NULL;
-
-  while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-    p = g_utf8_next_char (p);
-  folded = g_utf8_casefold (*p != '\0' ? p : title, -1);
-  return g_utf8_collate_key (folded, -1);
-}
-
 static GPtrArray *
-sort_courses (GPtrArray *files)
+sort_courses (GPtrArray  *files,
+              GHashTable *winners)
 {
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SortItem));
   GPtrArray *courses = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < files->len; i++)
     {
-      FileEntry *file = g_ptr_array_index (files, i);
+      AkLibraryFile *file = g_ptr_array_index (files, i);
       SortItem item;
 
-      if (file->course == NULL)
+      if (file->course == NULL ||
+          g_hash_table_lookup (winners, ak_course_get_id (file->course)) != file)
         continue;
-      item.key = title_sort_key (ak_course_get_title (file->course));
+      item.key = file->sort_key;
       item.course = file->course;
       g_array_append_val (items, item);
     }
 
   g_array_sort (items, compare_sort_items);
   for (guint i = 0; i < items->len; i++)
-    {
-      SortItem *item = &g_array_index (items, SortItem, i);
-
-      g_ptr_array_add (courses, g_object_ref (item->course));
-      g_free (item->key);
-    }
+    g_ptr_array_add (courses, g_object_ref (g_array_index (items, SortItem, i).course));
   return courses;
 }
 
-static void
-schedule_reload (AkCourseLibrary *self);
-
-static gboolean
-is_relevant_change (SearchEntry *entry,
-                    GFile       *file,
-                    GFile       *other_file)
+/* The loader's problems and the library's, in one list. */
+static GPtrArray *
+combine_diagnostics (AkLibraryFile *file,
+                     GPtrArray     *found)
 {
-  g_autoptr(GFile) directory = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *other_name = NULL;
+  GPtrArray *all;
 
-  if (!entry->is_directory)
-    return TRUE;
+  if (found == NULL)
+    return g_ptr_array_ref (file->load_diagnostics);
 
-  /* The folder itself appeared or went away. */
-  directory = g_file_new_for_path (entry->path);
-  if (!g_file_has_parent (file, directory))
-    return TRUE;
-
-  name = g_file_get_basename (file);
-  other_name = other_file != NULL ? g_file_get_basename (other_file) : NULL;
-  /* An editor that saves "kurs.xml" by renaming a temporary file to it. */
-  return is_course_file_name (name) || (other_name != NULL && is_course_file_name (other_name));
+  all = ak_diagnostic_list_new ();
+  for (guint i = 0; i < file->load_diagnostics->len; i++)
+    g_ptr_array_add (all, ak_diagnostic_copy (g_ptr_array_index (file->load_diagnostics, i)));
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (all, ak_diagnostic_copy (g_ptr_array_index (found, i)));
+  return all;
 }
 
 static void
-monitor_changed_cb (GFileMonitor      *monitor,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    gpointer           user_data)
+set_counts (AkCourseLibrary *self,
+            guint            n_errors,
+            guint            n_warnings)
 {
-  AkCourseLibrary *self = user_data;
-
-  switch (event)
+  if (self->n_errors != n_errors)
     {
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-      return;
-    default:
-      break;
+      self->n_errors = n_errors;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
     }
+  if (self->n_warnings != n_warnings)
+    {
+      self->n_warnings = n_warnings;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
+    }
+}
+
+static void
+follow_links (AkCourseLibrary *self)
+{
+  g_autoptr(GPtrArray) links = g_ptr_array_new ();
+
+  if (self->watch == NULL)
+    return;
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      AkLibraryFile *file = g_ptr_array_index (self->files, i);
+
+      if (file->stamp.link)
+        g_ptr_array_add (links, file->path);
+    }
+  ak_library_watch_follow_links (self->watch, (const char *const *)links->pdata, links->len);
+}
+
+/* Makes @files the library's files. Everything here works on what is in
+ * memory: precedence and the checks between courses are decided again
+ * over all files, which is cheap, while only changed files were read. */
+static void
+apply_files (AkCourseLibrary *self,
+             GPtrArray       *files)
+{
+  g_autoptr(GHashTable) found = g_hash_table_new_full (NULL, NULL, NULL,
+                                                       (GDestroyNotify)g_ptr_array_unref);
+  g_autoptr(GHashTable) winners = NULL;
+  g_autoptr(GHashTable) old_problems = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) files_by_path = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) courses = NULL;
+  g_autoptr(GPtrArray) old_courses = NULL;
+  g_autoptr(GHashTable) kept = g_hash_table_new (NULL, NULL);
+  GPtrArray *old_problem_items = ak_library_list_peek (self->problems);
+  guint n_errors = 0;
+  guint n_warnings = 0;
+
+  winners = ak_library_precedence_resolve (files, found);
+  for (guint i = 0; i < files->len; i++)
+    {
+      AkLibraryFile *file = g_ptr_array_index (files, i);
+
+      if (file->course != NULL &&
+          g_hash_table_lookup (winners, ak_course_get_id (file->course)) == file)
+        ak_library_check_references (file, winners, found);
+    }
+
+  for (guint i = 0; i < old_problem_items->len; i++)
+    {
+      AkLibraryProblem *problem = g_ptr_array_index (old_problem_items, i);
+
+      g_hash_table_insert (old_problems, (char *)ak_library_problem_get_path (problem), problem);
+    }
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      AkLibraryFile *file = g_ptr_array_index (files, i);
+      g_autoptr(GPtrArray) all = combine_diagnostics (file, g_hash_table_lookup (found, file));
+      AkLibraryProblem *problem;
+      guint file_errors;
+      guint file_warnings;
+
+      g_hash_table_insert (files_by_path, file->path, file);
+      ak_diagnostic_list_count (all, &file_errors, &file_warnings);
+      n_errors += file_errors;
+      n_warnings += file_warnings;
+
+      /* A file whose problems stay the same keeps its item, and its row. */
+      problem = g_hash_table_lookup (old_problems, file->path);
+      if (problem != NULL &&
+          ak_library_diagnostics_equal (ak_library_problem_get_diagnostics (problem), all))
+        {
+          g_clear_pointer (&all, g_ptr_array_unref);
+          all = g_ptr_array_ref (ak_library_problem_get_diagnostics (problem));
+          g_ptr_array_add (problems, g_object_ref (problem));
+        }
+      else if (all->len > 0)
+        {
+          g_ptr_array_add (problems, ak_library_problem_new (file->path, all));
+        }
+      g_clear_pointer (&file->diagnostics, g_ptr_array_unref);
+      file->diagnostics = g_steal_pointer (&all);
+    }
+
+  courses = sort_courses (files, winners);
+  for (guint i = 0; i < courses->len; i++)
+    g_hash_table_add (kept, g_ptr_array_index (courses, i));
+  old_courses = g_ptr_array_new_full (self->courses->len, g_object_unref);
+  for (guint i = 0; i < self->courses->len; i++)
+    g_ptr_array_add (old_courses, g_object_ref (g_ptr_array_index (self->courses, i)));
+
+  /* The new state is complete before anybody hears of it. */
+  g_ptr_array_unref (self->files);
+  self->files = g_ptr_array_ref (files);
+  g_hash_table_unref (self->files_by_path);
+  self->files_by_path = g_steal_pointer (&files_by_path);
+  g_hash_table_unref (self->winners);
+  self->winners = g_steal_pointer (&winners);
+  follow_links (self);
+
+  ak_library_list_apply (G_LIST_MODEL (self), self->courses, courses);
+  ak_library_list_update (self->problems, problems);
+  set_counts (self, n_errors, n_warnings);
+  if (!self->loaded)
+    {
+      self->loaded = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADED]);
+    }
+
+  for (guint i = 0; i < old_courses->len; i++)
+    {
+      AkCourse *course = g_ptr_array_index (old_courses, i);
+
+      if (!g_hash_table_contains (kept, course))
+        g_signal_emit (self, signals[COURSE_REPLACED], 0, course,
+                       ak_course_library_lookup (self, ak_course_get_id (course)));
+    }
+
+  g_signal_emit (self, signals[RELOADED], 0);
+}
+
+/* Reloading */
+
+static AkLibraryScan *
+create_scan (AkCourseLibrary *self,
+             GPtrArray       *changed)
+{
+  AkLibraryScan *scan = ak_library_scan_new ();
+  GHashTableIter iter;
+  gpointer path;
 
   for (guint i = 0; i < self->search_path->len; i++)
     {
       SearchEntry *entry = g_ptr_array_index (self->search_path, i);
 
-      if (entry->monitor == monitor)
-        {
-          if (is_relevant_change (entry, file, other_file))
-            schedule_reload (self);
-          return;
-        }
+      if (entry->is_directory)
+        ak_library_scan_add_directory (scan, entry->path);
+      else if (entry->forgotten)
+        ak_library_scan_add_forgotten (scan, entry->path);
+      else
+        ak_library_scan_add_file (scan, entry->path);
     }
+  for (guint i = 0; i < self->files->len; i++)
+    ak_library_scan_add_known (scan, g_ptr_array_index (self->files, i));
+
+  g_hash_table_iter_init (&iter, self->changed);
+  while (g_hash_table_iter_next (&iter, &path, NULL))
+    {
+      ak_library_scan_add_changed (scan, path);
+      g_ptr_array_add (changed, g_strdup (path));
+    }
+  g_hash_table_remove_all (self->changed);
+  return scan;
+}
+
+static void
+reload_free (Reload *reload)
+{
+  g_weak_ref_clear (&reload->library);
+  g_clear_pointer (&reload->scan, ak_library_scan_free);
+  g_ptr_array_unref (reload->changed);
+  g_object_unref (reload->cancellable);
+  g_clear_object (&reload->caller);
+  g_free (reload);
+}
+
+/* A newer reload replaces the one running; what the watch reported for
+ * that one is read by the newer. */
+static void
+cancel_pending (AkCourseLibrary *self)
+{
+  Reload *reload = g_steal_pointer (&self->pending);
+
+  if (reload == NULL)
+    return;
+  for (guint i = 0; i < reload->changed->len; i++)
+    g_hash_table_add (self->changed, g_strdup (g_ptr_array_index (reload->changed, i)));
+  g_cancellable_cancel (reload->cancellable);
+}
+
+/* Reads at a lower priority than the window's thread, so that the window
+ * stays smooth, also on a machine with one core. A thread of its own,
+ * since a thread's priority cannot be raised again. */
+static gpointer
+reload_thread (gpointer data)
+{
+  GTask *task = data;
+  Reload *reload = g_task_get_task_data (task);
+  GPtrArray *files;
+
+  setpriority (PRIO_PROCESS, (id_t)syscall (SYS_gettid), READING_NICENESS);
+  files = ak_library_scan_run (reload->scan, reload->cancellable);
+  if (files == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Reload replaced");
+  else
+    g_task_return_pointer (task, files, (GDestroyNotify)g_ptr_array_unref);
+  g_object_unref (task);
+  return NULL;
+}
+
+static void
+reload_done_cb (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Reload *reload = user_data;
+  g_autoptr(AkCourseLibrary) self = g_weak_ref_get (&reload->library);
+  g_autoptr(GPtrArray) files = g_task_propagate_pointer (G_TASK (result), NULL);
+  GTask *caller = g_steal_pointer (&reload->caller);
+
+  if (self != NULL && self->pending == reload)
+    {
+      self->pending = NULL;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+      if (files != NULL)
+        apply_files (self, files);
+    }
+
+  if (caller != NULL)
+    {
+      if (files != NULL && !g_cancellable_is_cancelled (reload->cancellable))
+        g_task_return_boolean (caller, TRUE);
+      else
+        g_task_return_new_error (caller, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s",
+                                 "The reload was replaced by a newer one");
+      g_object_unref (caller);
+    }
+  reload_free (reload);
 }
 
 static gboolean
@@ -517,145 +415,69 @@ reload_timeout_cb (gpointer user_data)
   AkCourseLibrary *self = user_data;
 
   self->reload_source = 0;
-  ak_course_library_reload (self);
+  ak_course_library_reload_async (self, NULL, NULL, NULL);
   return G_SOURCE_REMOVE;
 }
 
 static void
-schedule_reload (AkCourseLibrary *self)
+file_changed_cb (const char *path,
+                 gpointer    user_data)
 {
+  AkCourseLibrary *self = user_data;
+
+  if (path != NULL)
+    g_hash_table_add (self->changed, g_strdup (path));
   g_clear_handle_id (&self->reload_source, g_source_remove);
   self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
   g_source_set_name_by_id (self->reload_source, "[akademie] reload course library");
 }
 
-static void
-link_target_changed_cb (GFileMonitor      *monitor,
-                        GFile             *file,
-                        GFile             *other_file,
-                        GFileMonitorEvent  event,
-                        gpointer           user_data)
-{
-  if (event != G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED)
-    schedule_reload (user_data);
-}
+/* Opened files */
 
 static void
-cancel_monitor (gpointer data)
+save_opened_files (AkCourseLibrary *self)
 {
-  GFileMonitor *monitor = data;
+  g_auto(GStrv) paths = NULL;
 
-  g_file_monitor_cancel (monitor);
-  g_object_unref (monitor);
-}
-
-/* A folder monitor sees a link in the folder change, not the file it
- * points to: a trainer who links a course file from a project folder
- * edits the target, which is watched on its own. */
-static void
-watch_link_targets (AkCourseLibrary *self)
-{
-  g_autoptr(GHashTable) monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                          cancel_monitor);
-
-  for (guint i = 0; self->watch && i < self->files->len; i++)
-    {
-      FileEntry *file = g_ptr_array_index (self->files, i);
-      g_autofree char *target = NULL;
-      g_autoptr(GFile) target_file = NULL;
-      gpointer key = NULL;
-      gpointer monitor = NULL;
-
-      if (!g_file_test (file->path, G_FILE_TEST_IS_SYMLINK) ||
-          (target = realpath (file->path, NULL)) == NULL ||
-          g_hash_table_contains (monitors, target))
-        continue;
-
-      if (g_hash_table_steal_extended (self->link_monitors, target, &key, &monitor))
-        {
-          g_hash_table_insert (monitors, key, monitor);
-          continue;
-        }
-      target_file = g_file_new_for_path (target);
-      monitor = g_file_monitor_file (target_file, G_FILE_MONITOR_NONE, NULL, NULL);
-      if (monitor == NULL)
-        continue;
-      g_signal_connect_object (monitor, "changed", G_CALLBACK (link_target_changed_cb), self, 0);
-      g_hash_table_insert (monitors, g_steal_pointer (&target), monitor);
-    }
-
-  g_hash_table_unref (self->link_monitors);
-  self->link_monitors = g_steal_pointer (&monitors);
-}
-
-static void
-start_monitor (AkCourseLibrary *self,
-               SearchEntry     *entry)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (entry->path);
-  g_autoptr(GError) error = NULL;
-
-  if (entry->is_directory)
-    entry->monitor = g_file_monitor_directory (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-  else
-    entry->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
-
-  /* Without a monitor the library still works; the trainer reloads by hand. */
-  if (entry->monitor == NULL)
-    {
-      g_debug ("Cannot watch %s: %s", entry->path, error->message);
-      return;
-    }
-  g_signal_connect (entry->monitor, "changed", G_CALLBACK (monitor_changed_cb), self);
-}
-
-static void
-stop_monitor (AkCourseLibrary *self,
-              SearchEntry     *entry)
-{
-  if (entry->monitor == NULL)
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENED_FILES]);
+  if (self->settings == NULL)
     return;
-  g_signal_handlers_disconnect_by_data (entry->monitor, self);
-  g_file_monitor_cancel (entry->monitor);
-  g_clear_object (&entry->monitor);
+  paths = ak_course_library_dup_opened_files (self);
+  g_settings_set_strv (self->settings, self->settings_key, (const char *const *)paths);
 }
 
-static void
-add_search_entry (AkCourseLibrary *self,
-                  const char      *path,
-                  gboolean         is_directory)
+static SearchEntry *
+find_entry (AkCourseLibrary *self,
+            const char      *path,
+            gboolean         is_directory)
+{
+  for (guint i = 0; i < self->search_path->len; i++)
+    {
+      SearchEntry *entry = g_ptr_array_index (self->search_path, i);
+
+      if (entry->is_directory == is_directory && g_str_equal (entry->path, path))
+        return entry;
+    }
+  return NULL;
+}
+
+static SearchEntry *
+insert_entry (AkCourseLibrary *self,
+              guint            position,
+              const char      *path,
+              gboolean         is_directory)
 {
   SearchEntry *entry = g_new0 (SearchEntry, 1);
 
   entry->path = g_strdup (path);
   entry->is_directory = is_directory;
-  g_ptr_array_add (self->search_path, entry);
-  if (self->watch)
-    start_monitor (self, entry);
+  g_ptr_array_insert (self->search_path, position, entry);
+  if (self->watch != NULL)
+    ak_library_watch_add (self->watch, path, is_directory);
+  return entry;
 }
 
-static FileEntry *
-find_file (AkCourseLibrary *self,
-           const char      *path)
-{
-  FileEntry *file = g_hash_table_lookup (self->files_by_path, path);
-  g_autofree char *canonical = NULL;
-
-  if (file != NULL)
-    return file;
-
-  canonical = g_canonicalize_filename (path, NULL);
-  for (guint i = 0; i < self->files->len; i++)
-    {
-      g_autofree char *other = NULL;
-
-      file = g_ptr_array_index (self->files, i);
-      other = g_canonicalize_filename (file->path, NULL);
-      if (g_str_equal (canonical, other))
-        return file;
-    }
-  return NULL;
-}
+/* GListModel */
 
 static guint
 list_model_get_n_items (GListModel *model)
@@ -693,11 +515,10 @@ ak_course_library_dispose (GObject *object)
 {
   AkCourseLibrary *self = (AkCourseLibrary *)object;
 
+  cancel_pending (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  for (guint i = 0; i < self->search_path->len; i++)
-    stop_monitor (self, g_ptr_array_index (self->search_path, i));
-  if (self->link_monitors != NULL)
-    g_hash_table_remove_all (self->link_monitors);
+  g_clear_pointer (&self->watch, ak_library_watch_free);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (ak_course_library_parent_class)->dispose (object);
 }
@@ -709,10 +530,12 @@ ak_course_library_finalize (GObject *object)
 
   g_clear_pointer (&self->search_path, g_ptr_array_unref);
   g_clear_pointer (&self->courses, g_ptr_array_unref);
-  g_clear_pointer (&self->files_by_id, g_hash_table_unref);
+  g_clear_pointer (&self->winners, g_hash_table_unref);
   g_clear_pointer (&self->files_by_path, g_hash_table_unref);
   g_clear_pointer (&self->files, g_ptr_array_unref);
-  g_clear_pointer (&self->link_monitors, g_hash_table_unref);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  g_clear_object (&self->problems);
+  g_free (self->settings_key);
 
   G_OBJECT_CLASS (ak_course_library_parent_class)->finalize (object);
 }
@@ -734,7 +557,16 @@ ak_course_library_get_property (GObject    *object,
       g_value_set_uint (value, self->n_warnings);
       break;
     case PROP_WATCH:
-      g_value_set_boolean (value, self->watch);
+      g_value_set_boolean (value, ak_course_library_get_watch (self));
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->pending != NULL);
+      break;
+    case PROP_LOADED:
+      g_value_set_boolean (value, self->loaded);
+      break;
+    case PROP_OPENED_FILES:
+      g_value_take_boxed (value, ak_course_library_dup_opened_files (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -797,6 +629,33 @@ ak_course_library_class_init (AkCourseLibraryClass *klass)
     g_param_spec_boolean ("watch", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
+  /**
+   * AkCourseLibrary:loading:
+   *
+   * Whether a reload is running in the background.
+   */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AkCourseLibrary:loaded:
+   *
+   * Whether the library was loaded at least once.
+   */
+  properties[PROP_LOADED] =
+    g_param_spec_boolean ("loaded", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  /**
+   * AkCourseLibrary:opened-files:
+   *
+   * The files the learner opened, in the order opened.
+   */
+  properties[PROP_OPENED_FILES] =
+    g_param_spec_boxed ("opened-files", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -811,17 +670,35 @@ ak_course_library_class_init (AkCourseLibraryClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  /**
+   * AkCourseLibrary::course-replaced:
+   * @old: the course that left the library
+   * @replacement: (nullable): the course with the same id now, or %NULL
+   *   when there is none
+   *
+   * Emitted during a reload for every course that left the library, once
+   * the library is up to date, so that a page showing @old can move to
+   * @replacement by the ids of what it shows.
+   */
+  signals[COURSE_REPLACED] =
+    g_signal_new ("course-replaced",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, AK_TYPE_COURSE, AK_TYPE_COURSE);
 }
 
 static void
 ak_course_library_init (AkCourseLibrary *self)
 {
   self->search_path = g_ptr_array_new_with_free_func ((GDestroyNotify)search_entry_free);
-  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify)file_entry_free);
+  self->files = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_library_file_unref);
   self->files_by_path = g_hash_table_new (g_str_hash, g_str_equal);
-  self->files_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->winners = g_hash_table_new (g_str_hash, g_str_equal);
   self->courses = g_ptr_array_new_with_free_func (g_object_unref);
-  self->link_monitors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, cancel_monitor);
+  self->problems = ak_library_list_new (AK_TYPE_LIBRARY_PROBLEM);
+  self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
 AkCourseLibrary *
@@ -836,7 +713,7 @@ ak_course_library_new (void)
  *
  * Appends @path to the search path, after everything added before. A
  * folder that does not exist counts as empty. Takes effect on the next
- * ak_course_library_reload().
+ * reload.
  */
 void
 ak_course_library_add_directory (AkCourseLibrary *self,
@@ -845,7 +722,7 @@ ak_course_library_add_directory (AkCourseLibrary *self,
   g_return_if_fail (AK_IS_COURSE_LIBRARY (self));
   g_return_if_fail (path != NULL);
 
-  add_search_entry (self, path, TRUE);
+  insert_entry (self, self->search_path->len, path, TRUE);
 }
 
 /**
@@ -854,7 +731,7 @@ ak_course_library_add_directory (AkCourseLibrary *self,
  *
  * Appends @path to the search path, after everything added before. A file
  * that does not exist is reported as an error. Takes effect on the next
- * ak_course_library_reload().
+ * reload.
  */
 void
 ak_course_library_add_file (AkCourseLibrary *self,
@@ -863,103 +740,262 @@ ak_course_library_add_file (AkCourseLibrary *self,
   g_return_if_fail (AK_IS_COURSE_LIBRARY (self));
   g_return_if_fail (path != NULL);
 
-  add_search_entry (self, path, FALSE);
+  insert_entry (self, self->search_path->len, path, FALSE);
+}
+
+static void
+open_file (AkCourseLibrary *self,
+           const char      *path)
+{
+  g_autofree char *absolute = g_canonicalize_filename (path, NULL);
+  SearchEntry *entry = find_entry (self, absolute, FALSE);
+
+  if (entry != NULL && entry->opened)
+    return;
+  if (entry != NULL)
+    g_ptr_array_remove (self->search_path, entry);
+  entry = insert_entry (self, self->n_opened++, absolute, FALSE);
+  entry->opened = TRUE;
 }
 
 /**
- * ak_course_library_reload:
+ * ak_course_library_open_file:
+ * @path: a course file the learner chose
  *
- * Loads every file on the search path again: the `*.xml` files directly in
- * each folder (by name) and the files added one by one. A file with errors
- * is left out; every other file is still loaded. When two files declare the
- * same course id, the one earlier on the search path wins. Questions that
- * test a thesis of another course ("course:thesis") are checked against the
- * loaded courses.
- *
- * Emits #GListModel::items-changed once, then #AkCourseLibrary::reloaded.
+ * Puts @path on the search path after the files opened before and ahead
+ * of every folder, so that it replaces an installed course with the same
+ * id, and adds it to #AkCourseLibrary:opened-files. Takes effect on the
+ * next reload.
  */
 void
-ak_course_library_reload (AkCourseLibrary *self)
+ak_course_library_open_file (AkCourseLibrary *self,
+                             const char      *path)
 {
-  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func ((GDestroyNotify)file_entry_free);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) files_by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) files_by_path = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GPtrArray) courses = NULL;
-  guint n_errors = 0;
-  guint n_warnings = 0;
-  guint old_n_items;
+  guint n_opened;
+
+  g_return_if_fail (AK_IS_COURSE_LIBRARY (self));
+  g_return_if_fail (path != NULL);
+
+  n_opened = self->n_opened;
+  open_file (self, path);
+  if (self->n_opened != n_opened)
+    save_opened_files (self);
+}
+
+/**
+ * ak_course_library_restore_opened_files:
+ * @paths: files opened in an earlier session
+ *
+ * Opens @paths again. A file that no longer exists is not opened: it is
+ * shown with a warning until the next start, and left out of
+ * #AkCourseLibrary:opened-files, so that it is forgotten.
+ */
+void
+ak_course_library_restore_opened_files (AkCourseLibrary   *self,
+                                        const char *const *paths)
+{
+  gboolean forgotten = FALSE;
 
   g_return_if_fail (AK_IS_COURSE_LIBRARY (self));
 
-  g_clear_handle_id (&self->reload_source, g_source_remove);
+  for (guint i = 0; paths != NULL && paths[i] != NULL; i++)
+    {
+      if (g_file_test (paths[i], G_FILE_TEST_EXISTS))
+        {
+          open_file (self, paths[i]);
+        }
+      else if (find_entry (self, paths[i], FALSE) == NULL)
+        {
+          SearchEntry *entry = insert_entry (self, self->n_opened, paths[i], FALSE);
+
+          entry->forgotten = TRUE;
+          forgotten = TRUE;
+        }
+    }
+  if (forgotten)
+    save_opened_files (self);
+  else
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OPENED_FILES]);
+}
+
+/**
+ * ak_course_library_dup_opened_files:
+ *
+ * Returns: (transfer full): the files the learner opened, in that order
+ */
+GStrv
+ak_course_library_dup_opened_files (AkCourseLibrary *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), NULL);
 
   for (guint i = 0; i < self->search_path->len; i++)
     {
       SearchEntry *entry = g_ptr_array_index (self->search_path, i);
 
-      if (entry->is_directory)
-        add_directory_candidates (files, seen, entry->path);
-      else
-        add_candidate (files, seen, entry->path, TRUE);
+      if (entry->opened)
+        g_strv_builder_add (builder, entry->path);
     }
+  return g_strv_builder_end (builder);
+}
 
-  for (guint i = 0; i < files->len; i++)
+/**
+ * ak_course_library_remember_opened_files:
+ * @settings: where to keep the list
+ * @key: a string-array key of @settings
+ *
+ * Opens the files listed under @key (see
+ * ak_course_library_restore_opened_files()) and keeps the list up to date
+ * from now on.
+ */
+void
+ak_course_library_remember_opened_files (AkCourseLibrary *self,
+                                         GSettings       *settings,
+                                         const char      *key)
+{
+  g_auto(GStrv) paths = NULL;
+
+  g_return_if_fail (AK_IS_COURSE_LIBRARY (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (key != NULL);
+
+  g_set_object (&self->settings, settings);
+  g_free (self->settings_key);
+  self->settings_key = g_strdup (key);
+
+  paths = g_settings_get_strv (settings, key);
+  ak_course_library_restore_opened_files (self, (const char *const *)paths);
+  /* Files opened before this call are kept too. */
+  save_opened_files (self);
+}
+
+/**
+ * ak_course_library_reload:
+ *
+ * Brings the library up to date with the search path, in this thread:
+ * the `*.xml` files directly in each folder (by name) and the files added
+ * one by one. Only files that are new or changed since the last reload
+ * are read. A file with errors is left out; every other file is still
+ * loaded. When two files declare the same course id, the one earlier on
+ * the search path wins. Questions that test a thesis of another course
+ * ("course:thesis") are checked against the loaded courses.
+ *
+ * Emits #GListModel::items-changed for each run of changed courses, then
+ * #AkCourseLibrary::reloaded. A reload running in the background is
+ * cancelled.
+ */
+void
+ak_course_library_reload (AkCourseLibrary *self)
+{
+  g_autoptr(GPtrArray) changed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(AkLibraryScan) scan = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  gboolean was_loading;
+
+  g_return_if_fail (AK_IS_COURSE_LIBRARY (self));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  was_loading = self->pending != NULL;
+  cancel_pending (self);
+  scan = create_scan (self, changed);
+  files = ak_library_scan_run (scan, NULL);
+  if (was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  apply_files (self, files);
+}
+
+/**
+ * ak_course_library_reload_async:
+ *
+ * Like ak_course_library_reload(), but reads the files in a worker
+ * thread; the library changes in this thread's main context when they
+ * are read. A newer reload cancels this one: it then fails with
+ * %G_IO_ERROR_CANCELLED and the library is left as it was.
+ */
+void
+ak_course_library_reload_async (AkCourseLibrary     *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Reload *reload;
+  gboolean was_loading;
+
+  g_return_if_fail (AK_IS_COURSE_LIBRARY (self));
+
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  was_loading = self->pending != NULL;
+  cancel_pending (self);
+
+  reload = g_new0 (Reload, 1);
+  g_weak_ref_init (&reload->library, self);
+  reload->changed = g_ptr_array_new_with_free_func (g_free);
+  reload->scan = create_scan (self, reload->changed);
+  reload->cancellable = g_cancellable_new ();
+  if (callback != NULL)
     {
-      FileEntry *file = g_ptr_array_index (files, i);
-
-      if (!ak_diagnostic_list_has_errors (file->diagnostics))
-        load_file (file, files_by_id);
+      reload->caller = g_task_new (self, cancellable, callback, user_data);
+      g_task_set_source_tag (reload->caller, ak_course_library_reload_async);
     }
 
-  for (guint i = 0; i < files->len; i++)
-    {
-      FileEntry *file = g_ptr_array_index (files, i);
+  /* No reference to the library: it may go while its files are read. */
+  task = g_task_new (NULL, reload->cancellable, reload_done_cb, reload);
+  g_task_set_source_tag (task, ak_course_library_reload_async);
+  g_task_set_task_data (task, reload, NULL);
+  self->pending = reload;
+  if (!was_loading)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  g_thread_unref (g_thread_new ("akademie-library", reload_thread, g_object_ref (task)));
+}
 
-      if (file->course != NULL)
-        check_references (file, files_by_id);
-      file_entry_forget_document (file);
+gboolean
+ak_course_library_reload_finish (AkCourseLibrary *self,
+                                 GAsyncResult    *result,
+                                 GError         **error)
+{
+  g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-      g_hash_table_insert (files_by_path, file->path, file);
-      for (guint j = 0; j < file->diagnostics->len; j++)
-        {
-          AkDiagnostic *diagnostic = g_ptr_array_index (file->diagnostics, j);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
 
-          if (diagnostic->severity == AK_SEVERITY_ERROR)
-            n_errors++;
-          else
-            n_warnings++;
-        }
-    }
+/**
+ * ak_course_library_get_loading:
+ *
+ * Returns: whether a reload is running in the background
+ */
+gboolean
+ak_course_library_get_loading (AkCourseLibrary *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), FALSE);
+  return self->pending != NULL;
+}
 
-  courses = sort_courses (files);
+/**
+ * ak_course_library_get_loaded:
+ *
+ * Returns: whether the library was loaded at least once
+ */
+gboolean
+ak_course_library_get_loaded (AkCourseLibrary *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), FALSE);
+  return self->loaded;
+}
 
-  g_ptr_array_unref (self->files);
-  self->files = g_steal_pointer (&files);
-  g_hash_table_unref (self->files_by_path);
-  self->files_by_path = g_steal_pointer (&files_by_path);
-  g_hash_table_unref (self->files_by_id);
-  self->files_by_id = g_steal_pointer (&files_by_id);
-  watch_link_targets (self);
-
-  old_n_items = self->courses->len;
-  g_ptr_array_unref (self->courses);
-  self->courses = g_steal_pointer (&courses);
-  if (old_n_items > 0 || self->courses->len > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, self->courses->len);
-
-  if (self->n_errors != n_errors)
-    {
-      self->n_errors = n_errors;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ERRORS]);
-    }
-  if (self->n_warnings != n_warnings)
-    {
-      self->n_warnings = n_warnings;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_WARNINGS]);
-    }
-
-  g_signal_emit (self, signals[RELOADED], 0);
+/**
+ * ak_course_library_get_problems:
+ *
+ * Returns: (transfer none): a #GListModel of #AkLibraryProblem: every file
+ *   with errors or warnings after the last reload, in order of precedence
+ */
+GListModel *
+ak_course_library_get_problems (AkCourseLibrary *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), NULL);
+  return G_LIST_MODEL (self->problems);
 }
 
 /**
@@ -971,32 +1007,59 @@ AkCourse *
 ak_course_library_lookup (AkCourseLibrary *self,
                           const char      *course_id)
 {
-  FileEntry *file;
+  AkLibraryFile *file;
 
   g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), NULL);
   g_return_val_if_fail (course_id != NULL, NULL);
 
-  file = g_hash_table_lookup (self->files_by_id, course_id);
+  file = g_hash_table_lookup (self->winners, course_id);
   return file != NULL ? file->course : NULL;
+}
+
+static AkLibraryFile *
+find_file (AkCourseLibrary *self,
+           const char      *path)
+{
+  AkLibraryFile *file = g_hash_table_lookup (self->files_by_path, path);
+  g_autofree char *canonical = NULL;
+
+  if (file != NULL)
+    return file;
+
+  canonical = g_canonicalize_filename (path, NULL);
+  for (guint i = 0; i < self->files->len; i++)
+    {
+      g_autofree char *other = NULL;
+
+      file = g_ptr_array_index (self->files, i);
+      other = g_canonicalize_filename (file->path, NULL);
+      if (g_str_equal (canonical, other))
+        return file;
+    }
+  return NULL;
 }
 
 /**
  * ak_course_library_lookup_file:
  *
  * Returns: (transfer none) (nullable): the course loaded from @path, or
- *   %NULL when @path was not loaded (not on the search path, or it has errors)
+ *   %NULL when @path was not loaded (not on the search path, it has
+ *   errors, or another file provides its course)
  */
 AkCourse *
 ak_course_library_lookup_file (AkCourseLibrary *self,
                                const char      *path)
 {
-  FileEntry *file;
+  AkLibraryFile *file;
 
   g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   file = find_file (self, path);
-  return file != NULL ? file->course : NULL;
+  if (file == NULL || file->course == NULL ||
+      g_hash_table_lookup (self->winners, ak_course_get_id (file->course)) != file)
+    return NULL;
+  return file->course;
 }
 
 /**
@@ -1013,7 +1076,7 @@ ak_course_library_list_files (AkCourseLibrary *self)
   g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), NULL);
 
   for (guint i = 0; i < self->files->len; i++)
-    g_strv_builder_add (builder, ((FileEntry *)g_ptr_array_index (self->files, i))->path);
+    g_strv_builder_add (builder, ((AkLibraryFile *)g_ptr_array_index (self->files, i))->path);
   return g_strv_builder_end (builder);
 }
 
@@ -1028,7 +1091,7 @@ GPtrArray *
 ak_course_library_get_diagnostics (AkCourseLibrary *self,
                                    const char      *path)
 {
-  FileEntry *file;
+  AkLibraryFile *file;
 
   g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
@@ -1055,7 +1118,8 @@ ak_course_library_get_n_warnings (AkCourseLibrary *self)
  * ak_course_library_set_watch:
  *
  * While @watch is %TRUE, a change to a course file or folder on the search
- * path reloads the library shortly after the last change.
+ * path reloads the library in the background shortly after the last
+ * change, reading only the files that changed.
  */
 void
 ak_course_library_set_watch (AkCourseLibrary *self,
@@ -1064,22 +1128,25 @@ ak_course_library_set_watch (AkCourseLibrary *self,
   g_return_if_fail (AK_IS_COURSE_LIBRARY (self));
 
   watch = !!watch;
-  if (self->watch == (guint)watch)
+  if ((self->watch != NULL) == watch)
     return;
 
-  self->watch = watch;
-  for (guint i = 0; i < self->search_path->len; i++)
+  if (watch)
     {
-      SearchEntry *entry = g_ptr_array_index (self->search_path, i);
+      self->watch = ak_library_watch_new (file_changed_cb, self);
+      for (guint i = 0; i < self->search_path->len; i++)
+        {
+          SearchEntry *entry = g_ptr_array_index (self->search_path, i);
 
-      if (watch)
-        start_monitor (self, entry);
-      else
-        stop_monitor (self, entry);
+          ak_library_watch_add (self->watch, entry->path, entry->is_directory);
+        }
+      follow_links (self);
     }
-  watch_link_targets (self);
-  if (!watch)
-    g_clear_handle_id (&self->reload_source, g_source_remove);
+  else
+    {
+      g_clear_pointer (&self->watch, ak_library_watch_free);
+      g_clear_handle_id (&self->reload_source, g_source_remove);
+    }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WATCH]);
 }
@@ -1088,5 +1155,5 @@ gboolean
 ak_course_library_get_watch (AkCourseLibrary *self)
 {
   g_return_val_if_fail (AK_IS_COURSE_LIBRARY (self), FALSE);
-  return self->watch;
+  return self->watch != NULL;
 }

@@ -5,6 +5,8 @@
 
 #include "ak-course-builder.h"
 
+#include <string.h>
+
 #include "ak-course-checks.h"
 #include "ak-course-private.h"
 
@@ -498,6 +500,51 @@ build_quiz (xmlNode *element)
   return quiz;
 }
 
+static void
+note_position (AkXmlDocument *document,
+               AkCourse      *course,
+               gconstpointer  part,
+               xmlNode       *element,
+               const char    *attribute)
+{
+  gsize offset = ak_xml_document_attribute_offset (document, element, attribute);
+  guint line;
+  guint column;
+
+  if (offset == AK_XML_NO_OFFSET)
+    return;
+  ak_xml_text_locate (&document->text, offset, &line, &column);
+  ak_course_set_position (course, part, line, column);
+}
+
+/* The library checks "course:thesis" references once every file is
+ * loaded; it finds their places here. */
+static void
+note_reference_positions (AkXmlDocument *document,
+                          AkCourse      *course,
+                          xmlNode       *element,
+                          AkQuiz        *quiz)
+{
+  guint i = 0;
+
+  for (xmlNode *child = ak_xml_first_element (element); child; child = ak_xml_next_element (child))
+    {
+      AkQuestion *question;
+
+      if (ak_xml_is_element (child, "title") || ak_xml_is_element (child, "description"))
+        continue;
+      if (i >= quiz->questions->len)
+        break;
+      question = g_ptr_array_index (quiz->questions, i++);
+      for (guint k = 0; question->tests != NULL && question->tests[k] != NULL; k++)
+        if (strchr (question->tests[k], ':') != NULL)
+          {
+            note_position (document, course, question, child, "tests");
+            break;
+          }
+    }
+}
+
 /**
  * ak_course_build:
  * @document: a document that passed the schema and ak_course_check()
@@ -519,6 +566,7 @@ ak_course_build (AkXmlDocument *document,
   course->language = dup_attribute (root, "xml:lang");
   ak_xml_parse_uint (ak_xml_get_attribute (root, "minutes"), &course->minutes);
   course->path = g_strdup (path);
+  note_position (document, course, course, root, "id");
 
   for (xmlNode *child = ak_xml_first_element (root); child; child = ak_xml_next_element (child))
     {
@@ -531,7 +579,12 @@ ak_course_build (AkXmlDocument *document,
       else if (ak_xml_is_element (child, "lesson"))
         g_ptr_array_add (course->lessons, build_lesson (child, course_dir));
       else if (ak_xml_is_element (child, "quiz"))
-        g_ptr_array_add (course->quizzes, build_quiz (child));
+        {
+          AkQuiz *quiz = build_quiz (child);
+
+          g_ptr_array_add (course->quizzes, quiz);
+          note_reference_positions (document, course, child, quiz);
+        }
     }
   return course;
 }

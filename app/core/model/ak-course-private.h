@@ -25,7 +25,14 @@ struct _AkCourse
   GPtrArray *sources;   /* AkSource */
   GPtrArray *lessons;   /* AkLesson */
   GPtrArray *quizzes;   /* AkQuiz */
+  GHashTable *positions; /* part → AkCoursePosition, see ak_course_set_position() */
 };
+
+typedef struct
+{
+  guint line;
+  guint column;
+} AkCoursePosition;
 
 AkCourse   *ak_course_new           (void);
 AkSource   *ak_source_new           (void);
@@ -38,6 +45,15 @@ AkChoice   *ak_choice_new           (void);
 AkGap      *ak_gap_new              (void);
 AkSegment  *ak_segment_new          (void);
 AkPair     *ak_pair_new             (void);
+
+void        ak_course_set_position  (AkCourse   *self,
+                                     gconstpointer part,
+                                     guint       line,
+                                     guint       column);
+gboolean    ak_course_get_position  (AkCourse   *self,
+                                     gconstpointer part,
+                                     guint      *line,
+                                     guint      *column);
 
 /* Fills question->hash and quiz->hash from their content. */
 void        ak_question_update_hash (AkQuestion *question);

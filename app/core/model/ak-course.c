@@ -155,6 +155,7 @@ ak_course_finalize (GObject *object)
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->lessons);
   g_ptr_array_unref (self->quizzes);
+  g_clear_pointer (&self->positions, g_hash_table_unref);
 
   G_OBJECT_CLASS (ak_course_parent_class)->finalize (object);
 }
@@ -268,6 +269,50 @@ AkCourse *
 ak_course_new (void)
 {
   return g_object_new (AK_TYPE_COURSE, NULL);
+}
+
+/**
+ * ak_course_set_position:
+ * @part: the course itself (its id attribute) or one of its questions
+ *   (its "tests" attribute)
+ *
+ * Notes where the loader found @part, so that a problem found later, by
+ * looking at other courses, can point at it without reading the file again.
+ */
+void
+ak_course_set_position (AkCourse      *self,
+                        gconstpointer  part,
+                        guint          line,
+                        guint          column)
+{
+  AkCoursePosition *position = g_new (AkCoursePosition, 1);
+
+  if (self->positions == NULL)
+    self->positions = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  position->line = line;
+  position->column = column;
+  g_hash_table_insert (self->positions, (gpointer)part, position);
+}
+
+/**
+ * ak_course_get_position:
+ *
+ * Returns: %TRUE when the loader noted where @part is
+ */
+gboolean
+ak_course_get_position (AkCourse      *self,
+                        gconstpointer  part,
+                        guint         *line,
+                        guint         *column)
+{
+  AkCoursePosition *position = self->positions != NULL
+                               ? g_hash_table_lookup (self->positions, part) : NULL;
+
+  if (position == NULL)
+    return FALSE;
+  *line = position->line;
+  *column = position->column;
+  return TRUE;
 }
 
 AkSource *
