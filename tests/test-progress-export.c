@@ -1,0 +1,172 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "ak-progress-export.h"
+#include "ak-progress-store-private.h"
+#include "progress-fixtures.h"
+
+static void
+test_export_csv (void)
+{
+  g_autofree char *path = data_path ("export.db");
+  g_autofree char *csv = data_path ("export.csv");
+  g_autofree char *folder = g_path_get_dirname (csv);
+  g_autofree char *missing = data_path ("no-such-folder/export.csv");
+  g_autofree char *files = NULL;
+  g_autoptr(AkProgressStore) store = open_store (path);
+  g_autoptr(AkCourse) a = progress_test_course_new ("a", 1, 1, 2);
+  g_autoptr(AkCourse) b = progress_test_course_new ("b", 1, 1, 1);
+  g_autoptr(GListStore) courses = g_list_store_new (AK_TYPE_COURSE);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *tricky = "{\"text\":\"Grüße, \\\"Welt\\\"\nzweite Zeile\"}";
+  const double scores[] = { 1.0, 0.25 };
+  AkQuiz *quiz_a = quiz_at (a, 0);
+  gint64 id;
+
+  g_free (quiz_a->title);
+  quiz_a->title = g_strdup ("Quiz \"Eins\", schwer");
+  g_list_store_append (courses, a);
+  ak_progress_store_set_display_name (store, "Erika Mustermann", &error);
+  g_assert_no_error (error);
+
+  ak_progress_store_set_now (store, local_time (10, 12, 0));
+  take_quiz (store, a, quiz_a, scores, TRUE);
+  id = ak_progress_store_start_attempt (store, "b", "quiz-1", "1.0", quiz_at (b, 0)->hash, NULL,
+                                        &error);
+  g_assert_no_error (error);
+  ak_progress_store_record_answer (store, id, "q1-1", question_at (quiz_at (b, 0), 0)->hash,
+                                   tricky, 2.0 / 3.0, 1234567.25, 1, &error);
+  g_assert_no_error (error);
+  ak_progress_store_start_attempt (store, "a", "quiz-1", "1.0", quiz_a->hash, NULL, &error);
+  g_assert_no_error (error);
+
+  ak_progress_store_export_csv (store, G_LIST_MODEL (courses), file, &error);
+  g_assert_no_error (error);
+  rows = read_csv (csv);
+  /* header, two answers, one answer, one attempt without answers */
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (((char **)g_ptr_array_index (rows, 0))[0], ==, "learner");
+
+  g_assert_cmpstr (field (rows, 1, "learner"), ==, "Erika Mustermann");
+  g_assert_cmpstr (field (rows, 1, "course_title"), ==, "Kurs a");
+  g_assert_cmpstr (field (rows, 1, "quiz_title"), ==, "Quiz \"Eins\", schwer");
+  g_assert_cmpstr (field (rows, 1, "attempt_state"), ==, "finished");
+  g_assert_cmpstr (field (rows, 1, "attempt_score"), ==, "1.25");
+  g_assert_cmpstr (field (rows, 1, "attempt_max_score"), ==, "2");
+  g_assert_cmpstr (field (rows, 1, "attempt_passed"), ==, "true");
+  g_assert_cmpstr (field (rows, 1, "question_id"), ==, "q1-1");
+  g_assert_cmpstr (field (rows, 1, "question_title"), ==, "Question 1 of quiz 1");
+  g_assert_cmpstr (field (rows, 1, "question_version"), ==, "current");
+  g_assert_cmpstr (field (rows, 1, "question_hash"), ==, question_at (quiz_a, 0)->hash);
+  g_assert_cmpstr (field (rows, 1, "answer_score"), ==, "1");
+  g_assert_cmpstr (field (rows, 1, "answer_seconds"), ==, "10");
+  g_assert_true (g_str_has_prefix (field (rows, 1, "answered"), "2024-03-10T12:00:00"));
+  g_assert_cmpstr (field (rows, 2, "question_id"), ==, "q1-2");
+  g_assert_cmpstr (field (rows, 2, "answer_score"), ==, "0.25");
+
+  /* Course b is not known: its ids stand in for the titles. */
+  g_assert_cmpstr (field (rows, 3, "course_title"), ==, "b");
+  g_assert_cmpstr (field (rows, 3, "quiz_title"), ==, "quiz-1");
+  g_assert_cmpstr (field (rows, 3, "question_title"), ==, "q1-1");
+  g_assert_cmpstr (field (rows, 3, "question_version"), ==, "unknown");
+  g_assert_cmpstr (field (rows, 3, "response"), ==, tricky);
+  /* Numbers in full, without an exponent, as a spreadsheet reads them. */
+  g_assert_cmpstr (field (rows, 3, "answer_score"), ==, "0.6666666666666666");
+  g_assert_cmpstr (field (rows, 3, "answer_seconds"), ==, "1234567.25");
+  g_assert_cmpstr (field (rows, 3, "attempt_state"), ==, "in-progress");
+  g_assert_cmpstr (field (rows, 3, "attempt_score"), ==, "");
+  g_assert_cmpstr (field (rows, 3, "attempt_finished"), ==, "");
+
+  g_assert_cmpstr (field (rows, 4, "attempt_state"), ==, "in-progress");
+  g_assert_cmpstr (field (rows, 4, "question_id"), ==, "");
+  g_assert_cmpstr (field (rows, 4, "response"), ==, "");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Exporting again replaces the file and leaves nothing else behind. */
+  ak_progress_store_export_csv (store, NULL, file, &error);
+  g_assert_no_error (error);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 5);
+  g_assert_cmpstr (field (rows, 1, "course_title"), ==, "a");
+  files = list_folder (folder);
+  g_assert_cmpstr (files, ==, "export.csv\nexport.db\nexport.db-shm\nexport.db-wal");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* An empty first field keeps its place. */
+  ak_progress_store_set_display_name (store, "", &error);
+  g_assert_no_error (error);
+  ak_progress_store_export_csv (store, NULL, file, &error);
+  g_assert_no_error (error);
+  rows = read_csv (csv);
+  g_assert_cmpstr (field (rows, 1, "learner"), ==, "");
+  g_assert_cmpstr (field (rows, 1, "course_id"), ==, "a");
+
+  ak_progress_store_export_csv (store, NULL, missing_file, &error);
+  g_assert_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, missing));
+  g_clear_pointer (&files, g_free);
+  files = list_folder (folder);
+  g_assert_cmpstr (files, ==, "export.csv\nexport.db\nexport.db-shm\nexport.db-wal");
+}
+
+static void
+test_export_command (void)
+{
+  g_autofree char *csv = data_path ("command.csv");
+  g_autofree char *missing = data_path ("no-such-folder/command.csv");
+  g_autofree char *expected = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(AkProgressStore) store = open_store (NULL);
+  g_autoptr(AkCourse) course = progress_test_course_new ("kurs", 1, 1, 3);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) err = g_memory_output_stream_new_resizable ();
+  g_autoptr(GPtrArray) rows = NULL;
+  const double scores[] = { 1.0, 0.0, 1.0 };
+
+  /* Progress at the default place, exported without a store at hand. */
+  take_quiz (store, course, quiz_at (course, 0), scores, TRUE);
+  g_clear_object (&store);
+
+  g_assert_cmpint (ak_export_progress_command_run (csv, NULL, NULL, out, err), ==, 0);
+  text = stream_text (err);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  text = stream_text (out);
+  expected = g_strdup_printf ("Exported 3 answers to “%s”.\n", csv);
+  g_assert_cmpstr (text, ==, expected);
+  g_clear_pointer (&text, g_free);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 4);
+
+  g_clear_object (&out);
+  out = g_memory_output_stream_new_resizable ();
+  g_assert_cmpint (ak_export_progress_command_run (missing, NULL, NULL, out, err), ==, 1);
+  text = stream_text (out);
+  g_assert_cmpstr (text, ==, "");
+  g_clear_pointer (&text, g_free);
+  text = stream_text (err);
+  g_assert_nonnull (strstr (text, missing));
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&text, g_free);
+
+  g_clear_object (&err);
+  err = g_memory_output_stream_new_resizable ();
+  g_assert_cmpint (ak_export_progress_command_run ("", NULL, NULL, out, err), ==, 1);
+  text = stream_text (err);
+  g_assert_nonnull (strstr (text, "--export-progress"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/progress/export/csv", test_export_csv);
+  g_test_add_func ("/progress/export/command", test_export_command);
+
+  return g_test_run ();
+}
