@@ -146,6 +146,57 @@ test_migrate_too_new (void)
     }
 }
 
+/* A format number no Akademie wrote (user_version is a signed 32-bit
+ * number in the file header) is damage, never a step of the migration. */
+static void
+test_migrate_invalid_version (void)
+{
+  static const int versions[] = { -1, -2, -1000, G_MININT32 };
+
+  for (guint wal = 0; wal < 2; wal++)
+    for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+      {
+        g_autofree char *name = g_strdup_printf ("invalid-%u-%u.db", wal, i);
+        g_autofree char *path = data_path (name);
+        g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", versions[i]);
+        g_autoptr(AkProgressStore) store = NULL;
+        g_autoptr(GBytes) before = NULL;
+        g_autoptr(GBytes) after = NULL;
+        g_autoptr(GError) error = NULL;
+        const GError *recovery;
+        sqlite3 *db = NULL;
+
+        load_v1_fixture (path);
+        g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+        if (wal)
+          {
+            /* The header keeps saying 1; the WAL says otherwise. */
+            g_assert_cmpint (sqlite3_exec (db, "PRAGMA journal_mode = WAL;"
+                                               "PRAGMA wal_autocheckpoint = 0",
+                                           NULL, NULL, NULL), ==, SQLITE_OK);
+            sqlite3_db_config (db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+          }
+        g_assert_cmpint (sqlite3_exec (db, set_version, NULL, NULL, NULL), ==, SQLITE_OK);
+        g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+        before = read_bytes (path);
+
+        store = ak_progress_store_open (path, &error);
+        g_assert_no_error (error);
+        g_assert_nonnull (store);
+        recovery = ak_progress_store_get_recovery_error (store);
+        g_assert_nonnull (recovery);
+        g_assert_error ((GError *)recovery, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED);
+        g_assert_nonnull (ak_progress_store_get_damaged_path (store));
+        g_assert_nonnull (strstr (recovery->message, ak_progress_store_get_damaged_path (store)));
+        after = read_bytes (ak_progress_store_get_damaged_path (store));
+        g_assert_true (g_bytes_equal (before, after));
+
+        g_clear_object (&store);
+        g_assert_cmpint (progress_test_query_int (path, "PRAGMA user_version"),
+                         ==, AK_PROGRESS_SCHEMA_VERSION);
+      }
+}
+
 static void
 test_migrate_atomic (void)
 {
@@ -653,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/progress/migrate/v1", test_migrate_v1);
   g_test_add_func ("/progress/migrate/too-new", test_migrate_too_new);
   g_test_add_func ("/progress/migrate/atomic", test_migrate_atomic);
+  g_test_add_func ("/progress/migrate/invalid-version", test_migrate_invalid_version);
   g_test_add_data_func ("/progress/damage/garbage",
                         GINT_TO_POINTER (DAMAGE_GARBAGE), test_damage);
   g_test_add_data_func ("/progress/damage/truncated",

@@ -136,6 +136,15 @@ static const struct
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AK_PROGRESS_SCHEMA_VERSION);
 
+/* The versions this build can read or migrate: 0 (a file SQLite has just
+ * made) up to its own. user_version is a signed number in the file: what
+ * lies outside was not written by Akademie, or by a newer one. */
+gboolean
+ak_progress_schema_version_is_known (int version)
+{
+  return version >= 0 && version <= AK_PROGRESS_SCHEMA_VERSION;
+}
+
 /* The local calendar day of @time, "YYYY-MM-DD": a learner who studies
  * past midnight has studied on two days. */
 char *
@@ -363,6 +372,17 @@ migrate (sqlite3     *db,
     {
       rollback (db);
       set_too_new_error (error, path, version);
+      return FALSE;
+    }
+  if (!ak_progress_schema_version_is_known (version))
+    {
+      /* Checked on opening already; only another process can have
+       * written it since. Never an index into the steps. */
+      rollback (db);
+      g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                   _("Your progress database “%s” is damaged. Restart Akademie to move it "
+                     "aside and start a new one."),
+                   path);
       return FALSE;
     }
 
@@ -601,6 +621,8 @@ read_header (const char  *path,
     {
       memcpy (&user_version, header + 60, sizeof user_version);
       *version = (int)GUINT32_FROM_BE (user_version);
+      if (*version < 0)
+        *problem = g_strdup_printf ("invalid format version %d", *version);
     }
 }
 
@@ -680,7 +702,9 @@ open_existing (const char  *path,
       set_too_new_error (error, path, version);
       return OPEN_FAILED;
     }
-  if (rc == SQLITE_OK)
+  if (rc == SQLITE_OK && !ak_progress_schema_version_is_known (version))
+    *problem = g_strdup_printf ("invalid format version %d", version);
+  if (rc == SQLITE_OK && *problem == NULL)
     rc = query_value (db, "PRAGMA quick_check", NULL, problem);
   if (rc == SQLITE_OK && *problem != NULL && g_str_equal (*problem, "ok"))
     g_clear_pointer (problem, g_free);

@@ -48,6 +48,7 @@ AkProgressError ak_progress_error_from_errno    (int              saved_errno,
 sqlite3      *ak_progress_schema_open           (const char      *path,
                                                  char           **damaged_path,
                                                  GError         **error);
+gboolean      ak_progress_schema_version_is_known (int            version);
 char         *ak_progress_day_key               (gint64           time);
 int           ak_progress_add_to_day            (sqlite3_stmt    *activity_day_upsert,
                                                  gint64           learner_id,
