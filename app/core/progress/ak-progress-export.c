@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -44,35 +45,102 @@ static const char *const question_versions[] = {
   [AK_QUESTION_VERSION_REMOVED] = "removed",
 };
 
-/* Appends @value (NULL for an empty field), quoted when it needs to be. */
-static void
-append_value (GString    *line,
-              const char *value)
+/* Text cells longer than this are cut (at a character, with "…"): a
+ * course title is repeated on every row of its answers, and a title of
+ * megabytes would make the file hundreds of times larger. */
+#define MAX_CELL_CHARS 1000
+
+/* Whether a spreadsheet could take a cell starting like @value for a
+ * formula; see ak_csv_append_text(). */
+gboolean
+ak_csv_starts_formula (const char *value)
 {
+  return value != NULL && *value != '\0' && strchr ("=+-@\t\r", *value) != NULL;
+}
+
+/*
+ * Appends the text cell @value (NULL for an empty one).
+ *
+ * A spreadsheet takes a cell that starts with "=", "+", "-" or "@" for a
+ * formula, and one that starts with a tab or a carriage return may be
+ * read as one once the white space is stripped. Such a cell gets a "'" in
+ * front (shown as text, the way spreadsheets mark it) and is quoted, as
+ * OWASP advises for CSV injection. Only text goes through here: numbers
+ * Akademie writes itself (scores, times, ids) go through append_raw() and
+ * stay numbers, a negative one included.
+ *
+ * Other cells are quoted when they hold a comma, quote or line break
+ * (RFC 4180). At most @max_chars characters are written (0: all); a cell
+ * that is cut ends in "…". Text that is not UTF-8 is made so.
+ */
+void
+ak_csv_append_text (GString    *line,
+                    const char *value,
+                    gsize       max_chars)
+{
+  g_autofree char *valid = NULL;
+  const char *end;
+  gboolean cut = FALSE;
+  gboolean formula;
+  gboolean quote;
+
   if (value == NULL)
     return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+  end = value + strlen (value);
+  if (max_chars > 0 && g_utf8_strlen (value, 4 * max_chars + 4) > (glong)max_chars)
     {
-      g_string_append (line, value);
-      return;
+      end = g_utf8_offset_to_pointer (value, max_chars - 1);
+      cut = TRUE;
     }
-  g_string_append_c (line, '"');
-  for (const char *p = value; *p != '\0'; p++)
+
+  formula = ak_csv_starts_formula (value);
+  quote = formula;
+  for (const char *p = value; p < end && !quote; p++)
+    quote = *p == ',' || *p == '"' || *p == '\r' || *p == '\n';
+
+  if (quote)
+    g_string_append_c (line, '"');
+  if (formula)
+    g_string_append_c (line, '\'');
+  for (const char *p = value; p < end; p++)
     {
       if (*p == '"')
         g_string_append_c (line, '"');
       g_string_append_c (line, *p);
     }
-  g_string_append_c (line, '"');
+  if (cut)
+    g_string_append (line, "…");
+  if (quote)
+    g_string_append_c (line, '"');
 }
 
-/* Appends a field after the first one of a row. */
+static void
+append_value (GString    *line,
+              const char *value)
+{
+  ak_csv_append_text (line, value, MAX_CELL_CHARS);
+}
+
+/* Appends a text field after the first one of a row. */
 static void
 append_field (GString    *line,
               const char *value)
 {
   g_string_append_c (line, ',');
   append_value (line, value);
+}
+
+/* Appends a field Akademie formatted itself: a number, a time, an id it
+ * printed. It needs neither quotes nor a guard against formulas. */
+static void
+append_raw (GString    *line,
+            const char *value)
+{
+  g_string_append_c (line, ',');
+  if (value != NULL)
+    g_string_append (line, value);
 }
 
 /* The shortest text of up to 17 digits that reads back as the same
@@ -85,13 +153,20 @@ append_number (GString *line,
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* "inf" and "nan" are no numbers to a spreadsheet; only a damaged
+   * database holds them. */
+  if (!isfinite (value))
+    {
+      append_raw (line, NULL);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
     }
-  append_field (line, buffer);
+  append_raw (line, buffer);
 }
 
 static void
@@ -105,7 +180,7 @@ append_time (GString *line,
     date_time = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
   if (date_time != NULL)
     text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
-  append_field (line, text);
+  append_raw (line, text);
 }
 
 /* The columns every row of an attempt shares. */
@@ -126,7 +201,7 @@ append_attempt_fields (GString           *line,
   append_field (line, attempt->quiz_id);
   append_field (line, quiz != NULL ? quiz->title : attempt->quiz_id);
   g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, attempt->id);
-  append_field (line, id);
+  append_raw (line, id);
   append_field (line, ak_attempt_state_to_string (attempt->state));
   append_time (line, attempt->started);
   append_time (line, attempt->finished);
@@ -160,7 +235,10 @@ append_answer_fields (GString           *line,
   append_field (line, question != NULL ? question->prompt_text : answer->question_id);
   append_field (line, question_versions[version]);
   append_field (line, answer->question_hash);
-  append_field (line, answer->response);
+  /* The answer itself is written whole: it is not repeated, so the
+   * file grows no faster than the database. */
+  g_string_append_c (line, ',');
+  ak_csv_append_text (line, answer->response, 0);
   append_number (line, answer->score);
   append_time (line, answer->answered);
   append_number (line, answer->seconds);

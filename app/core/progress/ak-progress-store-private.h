@@ -96,6 +96,10 @@ AkQuestionVersion  ak_question_version_in_course    (AkCourse     *course,
                                                      const char   *question_hash);
 
 /* ak-progress-export.c */
+gboolean      ak_csv_starts_formula             (const char      *value);
+void          ak_csv_append_text                (GString         *line,
+                                                 const char      *value,
+                                                 gsize            max_chars);
 gboolean      ak_progress_export_write          (AkProgressStore *self,
                                                  GListModel      *courses,
                                                  const char      *path,
