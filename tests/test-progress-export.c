@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include "ak-progress-export.h"
 #include "ak-progress-store-private.h"
 #include "progress-fixtures.h"
@@ -287,6 +290,160 @@ test_export_long_title (void)
   g_assert_true (g_str_has_suffix (title, "ää…"));
 }
 
+static mode_t
+file_mode (const char *path)
+{
+  GStatBuf info;
+
+  g_assert_cmpint (g_lstat (path, &info), ==, 0);
+  return info.st_mode;
+}
+
+/* What is at the export's target decides how it is written: a regular
+ * file is replaced and keeps its permissions, a new one gets the umask's,
+ * anything else is refused and left alone; "-" is the standard output. */
+static void
+test_export_targets (void)
+{
+  g_autofree char *path = data_path ("targets.db");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *private_csv = g_build_filename (folder, "private.csv", NULL);
+  g_autofree char *new_csv = g_build_filename (folder, "new.csv", NULL);
+  g_autofree char *link = g_build_filename (folder, "link.csv", NULL);
+  g_autofree char *pointed = g_build_filename (folder, "pointed.txt", NULL);
+  g_autofree char *fifo = g_build_filename (folder, "fifo.csv", NULL);
+  g_autofree char *sub = g_build_filename (folder, "sub.csv", NULL);
+  g_autofree char *files_before = NULL;
+  g_autofree char *files_after = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(AkProgressStore) store = open_store (path);
+  g_autoptr(AkCourse) course = progress_test_course_new ("kurs", 1, 1, 2);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) err = g_memory_output_stream_new_resizable ();
+  const double scores[] = { 1.0, 0.0 };
+  const char *refused[] = { link, fifo, sub, "/dev/null" };
+  g_auto(GStrv) lines = NULL;
+  mode_t old_umask;
+
+  take_quiz (store, course, quiz_at (course, 0), scores, TRUE);
+
+  /* A private file stays private. */
+  g_assert_true (g_file_set_contents_full (private_csv, "alt", -1, G_FILE_SET_CONTENTS_NONE,
+                                           0600, NULL));
+  g_assert_cmpint (g_chmod (private_csv, 0600), ==, 0);
+  g_assert_cmpint (ak_export_progress_command_run (private_csv, store, NULL, out, err), ==, 0);
+  g_assert_cmpint (file_mode (private_csv) & 07777, ==, 0600);
+  g_assert_true (g_file_get_contents (private_csv, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "learner,"));
+
+  /* A new file gets what the umask allows. */
+  old_umask = umask (027);
+  g_assert_cmpint (ak_export_progress_command_run (new_csv, store, NULL, out, err), ==, 0);
+  umask (old_umask);
+  g_assert_cmpint (file_mode (new_csv) & 07777, ==, 0640);
+
+  /* Links, pipes, folders and devices are refused, and stay as they are. */
+  g_assert_true (g_file_set_contents (pointed, "nicht überschreiben", -1, NULL));
+  g_assert_cmpint (symlink ("pointed.txt", link), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  files_before = list_folder (folder);
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_clear_object (&err);
+      err = g_memory_output_stream_new_resizable ();
+      g_assert_cmpint (ak_export_progress_command_run (refused[i], store, NULL, out, err), ==, 1);
+      g_clear_pointer (&text, g_free);
+      text = stream_text (err);
+      g_test_message ("%s", text);
+      g_assert_nonnull (strstr (text, refused[i]));
+    }
+  g_assert_nonnull (strstr (text, "not a regular file"));
+  files_after = list_folder (folder);
+  g_assert_cmpstr (files_after, ==, files_before);
+  g_assert_true (S_ISLNK (file_mode (link)));
+  g_assert_true (S_ISFIFO (file_mode (fifo)));
+  g_assert_true (S_ISDIR (file_mode (sub)));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (pointed, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "nicht überschreiben");
+
+  /* "-" is the standard output; the result goes to the error output. */
+  g_clear_object (&out);
+  g_clear_object (&err);
+  out = g_memory_output_stream_new_resizable ();
+  err = g_memory_output_stream_new_resizable ();
+  g_assert_cmpint (ak_export_progress_command_run ("-", store, NULL, out, err), ==, 0);
+  g_clear_pointer (&text, g_free);
+  text = stream_text (out);
+  g_assert_true (g_str_has_prefix (text, "learner,course_id,"));
+  lines = g_strsplit (text, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_clear_pointer (&text, g_free);
+  text = stream_text (err);
+  g_assert_cmpstr (text, ==, "Exported 2 answers to “-”.\n");
+  g_assert_false (g_file_test ("-", G_FILE_TEST_EXISTS));
+  g_clear_pointer (&files_after, g_free);
+  files_after = list_folder (folder);
+  g_assert_cmpstr (files_after, ==, files_before);
+}
+
+/* The export only reads: without a database it creates none, an older
+ * one is read as it is, a damaged one is left where it is. */
+static void
+test_export_read_only (void)
+{
+  g_autofree char *default_path = ak_progress_store_get_default_path ();
+  g_autofree char *default_folder = g_path_get_dirname (default_path);
+  g_autofree char *csv = data_path ("read-only.csv");
+  g_autofree char *text = NULL;
+  g_autofree char *files_before = NULL;
+  g_autofree char *files_after = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) err = g_memory_output_stream_new_resizable ();
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  /* Nothing recorded yet: a file with its header, and no database. */
+  g_assert_cmpint (ak_export_progress_command_run (csv, NULL, NULL, out, err), ==, 0);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_false (g_file_test (default_folder, G_FILE_TEST_EXISTS));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Version 1 is exported, not migrated. */
+  g_assert_cmpint (g_mkdir_with_parents (default_folder, 0700), ==, 0);
+  load_v1_fixture (default_path);
+  before = read_bytes (default_path);
+  files_before = list_folder (default_folder);
+  g_assert_cmpint (ak_export_progress_command_run (csv, NULL, NULL, out, err), ==, 0);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 1 + 5);
+  g_assert_cmpstr (field (rows, 1, "learner"), ==, "Erika Mustermann");
+  after = read_bytes (default_path);
+  g_assert_true (g_bytes_equal (before, after));
+  files_after = list_folder (default_folder);
+  g_assert_cmpstr (files_after, ==, files_before);
+  g_assert_cmpint (progress_test_query_int (default_path, "PRAGMA user_version"), ==, 1);
+  g_clear_pointer (&before, g_bytes_unref);
+  g_clear_pointer (&after, g_bytes_unref);
+  g_clear_pointer (&files_after, g_free);
+
+  /* A damaged database stays where it is, for the app to repair. */
+  g_assert_true (g_file_set_contents (default_path, "kaputt, kaputt, kaputt", -1, NULL));
+  before = read_bytes (default_path);
+  g_assert_cmpint (ak_export_progress_command_run (csv, NULL, NULL, out, err), ==, 1);
+  text = stream_text (err);
+  g_assert_nonnull (strstr (text, "damaged"));
+  g_assert_nonnull (strstr (text, default_path));
+  after = read_bytes (default_path);
+  g_assert_true (g_bytes_equal (before, after));
+  files_after = list_folder (default_folder);
+  g_assert_cmpstr (files_after, ==, files_before);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -297,6 +454,8 @@ main (int   argc,
   g_test_add_func ("/progress/export/command", test_export_command);
   g_test_add_func ("/progress/export/formulas", test_export_formulas);
   g_test_add_func ("/progress/export/long-title", test_export_long_title);
+  g_test_add_func ("/progress/export/targets", test_export_targets);
+  g_test_add_func ("/progress/export/read-only", test_export_read_only);
 
   return g_test_run ();
 }

@@ -205,11 +205,18 @@ test_migrate_atomic (void)
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
-  /* A table in the way of version 2 makes the migration fail halfway. */
+  /* An answer of a learner who is not there makes the totals of version 2
+   * break a foreign key: the migration fails halfway. */
   load_v1_fixture (path);
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE activity_day (x)", NULL, NULL, NULL),
-                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+                                 "INSERT INTO attempt (id, learner_id, course_id, quiz_id,"
+                                 "                     course_version, quiz_hash, started)"
+                                 " VALUES (99, 999, 'kurs', 'quiz-1', '1.0', 'h', 0);"
+                                 "INSERT INTO answer (attempt_id, question_id, question_hash,"
+                                 "                    response, score, answered, seconds)"
+                                 " VALUES (99, 'q1-1', 'h', '{}', 1, 0, 1)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
 
   store = ak_progress_store_open (path, &error);
@@ -222,7 +229,7 @@ test_migrate_atomic (void)
   g_assert_cmpint (progress_test_query_int (path, "SELECT count(*) FROM sqlite_schema"
                                                   " WHERE name IN ('question_stat',"
                                                   "                'attempt_by_quiz')"), ==, 0);
-  g_assert_cmpint (progress_test_query_int (path, "SELECT count(*) FROM answer"), ==, 5);
+  g_assert_cmpint (progress_test_query_int (path, "SELECT count(*) FROM answer"), ==, 6);
 }
 
 typedef enum
@@ -365,6 +372,135 @@ test_damage (gconstpointer data)
   g_assert_cmpstr (ak_progress_store_get_damaged_path (store), !=, damaged);
   g_assert_true (g_file_test (damaged, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (ak_progress_store_get_damaged_path (store), G_FILE_TEST_EXISTS));
+}
+
+/* Runs @sql on the database at @path, asserting that it works. */
+static void
+exec_on (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, sql, NULL, NULL, &message);
+  g_assert_cmpstr (message, ==, NULL);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+typedef enum
+{
+  EDIT_NULL_COURSE,     /* NOT NULL dropped, a NULL course id */
+  EDIT_NULL_QUESTION,   /* the same for an answer's question id */
+  EDIT_BLOB_STATE,      /* the schema intact, a blob where text belongs */
+  EDIT_TRIGGER          /* something added to the schema */
+} Edit;
+
+/* A database whose schema or rows were edited by hand is damaged: the
+ * export refuses it with a message, the app moves it aside; nothing
+ * crashes on a NULL or a blob where text is read. */
+static void
+test_damage_edited (gconstpointer data)
+{
+  static const char *const edits[] = {
+    [EDIT_NULL_COURSE] =
+      "PRAGMA writable_schema = ON;"
+      "UPDATE sqlite_schema SET sql = replace (sql, 'course_id      TEXT NOT NULL,',"
+      "                                              'course_id      TEXT,')"
+      " WHERE name = 'attempt';",
+    [EDIT_NULL_QUESTION] =
+      "PRAGMA writable_schema = ON;"
+      "UPDATE sqlite_schema SET sql = replace (sql, 'question_id   TEXT NOT NULL,',"
+      "                                              'question_id   TEXT,')"
+      " WHERE name = 'answer';",
+    [EDIT_BLOB_STATE] = "UPDATE attempt SET quiz_hash = x'00ff00' WHERE id = 1;",
+    [EDIT_TRIGGER] = "CREATE TRIGGER forget AFTER INSERT ON answer BEGIN"
+                     " DELETE FROM answer; END;",
+  };
+  static const char *const nulls[] = {
+    [EDIT_NULL_COURSE] = "UPDATE attempt SET course_id = NULL WHERE id = 1;",
+    [EDIT_NULL_QUESTION] = "UPDATE answer SET question_id = NULL WHERE id = 2;",
+    [EDIT_BLOB_STATE] = "",
+    [EDIT_TRIGGER] = "",
+  };
+  Edit edit = GPOINTER_TO_INT (data);
+  g_autofree char *path = ak_progress_store_get_default_path ();
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *csv = data_path ("edited.csv");
+  g_autofree char *files_before = NULL;
+  g_autofree char *files_after = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) err = g_memory_output_stream_new_resizable ();
+  g_autoptr(AkProgressStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  make_database (path, 2);
+  exec_on (path, edits[edit]);
+  exec_on (path, nulls[edit]);
+  files_before = list_folder (folder);
+
+  g_assert_cmpint (ak_export_progress_command_run (csv, NULL, NULL, out, err), ==, 1);
+  text = stream_text (err);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "damaged"));
+  files_after = list_folder (folder);
+  g_assert_cmpstr (files_after, ==, files_before);
+
+  store = ak_progress_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ak_progress_store_get_damaged_path (store));
+  g_assert_error ((GError *)ak_progress_store_get_recovery_error (store),
+                  AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED);
+}
+
+/* An index that no longer matches its table passes PRAGMA quick_check;
+ * opening finds it and rebuilds it, and says so; nothing is lost. */
+static void
+test_damage_index (void)
+{
+  g_autofree char *path = data_path ("index.db");
+  g_autofree char *root = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *restore = NULL;
+  g_autofree char *quick_check = NULL;
+  g_autofree char *integrity = NULL;
+  g_autoptr(AkProgressStore) store = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *notice;
+
+  make_database (path, 3);
+  root = progress_test_query_text (path, "SELECT rootpage FROM sqlite_schema"
+                                         " WHERE name = 'attempt_by_quiz'");
+  sql = progress_test_query_text (path, "SELECT sql FROM sqlite_schema"
+                                        " WHERE name = 'attempt_by_quiz'");
+  /* Hidden from SQLite while a row goes, the index keeps pointing at it. */
+  exec_on (path, "PRAGMA writable_schema = ON;"
+                 "DELETE FROM sqlite_schema WHERE name = 'attempt_by_quiz'");
+  exec_on (path, "DELETE FROM answer WHERE attempt_id = 2; DELETE FROM attempt WHERE id = 2");
+  restore = sqlite3_mprintf ("PRAGMA writable_schema = ON;"
+                             "INSERT INTO sqlite_schema VALUES ('index', 'attempt_by_quiz',"
+                             " 'attempt', %s, %Q)", root, sql);
+  exec_on (path, restore);
+  sqlite3_free (g_steal_pointer (&restore));
+  quick_check = progress_test_query_text (path, "PRAGMA quick_check");
+  g_assert_cmpstr (quick_check, ==, "ok");
+
+  store = ak_progress_store_open (path, &error);
+  g_assert_no_error (error);
+  notice = ak_progress_store_get_recovery_error (store);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice->message, "rebuilt"));
+  g_assert_null (ak_progress_store_get_damaged_path (store));
+
+  history = ak_progress_store_get_quiz_history (store, "kurs", "quiz-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  g_clear_object (&store);
+  integrity = progress_test_query_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
 }
 
 static void
@@ -717,6 +853,15 @@ main (int   argc,
                         GINT_TO_POINTER (DAMAGE_DIRECTORY), test_damage);
   g_test_add_data_func ("/progress/damage/foreign-database",
                         GINT_TO_POINTER (DAMAGE_FOREIGN), test_damage);
+  g_test_add_data_func ("/progress/damage/edited/null-course",
+                        GINT_TO_POINTER (EDIT_NULL_COURSE), test_damage_edited);
+  g_test_add_data_func ("/progress/damage/edited/null-question",
+                        GINT_TO_POINTER (EDIT_NULL_QUESTION), test_damage_edited);
+  g_test_add_data_func ("/progress/damage/edited/blob",
+                        GINT_TO_POINTER (EDIT_BLOB_STATE), test_damage_edited);
+  g_test_add_data_func ("/progress/damage/edited/trigger",
+                        GINT_TO_POINTER (EDIT_TRIGGER), test_damage_edited);
+  g_test_add_func ("/progress/damage/index", test_damage_index);
   g_test_add_func ("/progress/read-only", test_read_only);
   g_test_add_func ("/progress/disk-full/page-limit", test_disk_full_page_limit);
   g_test_add_func ("/progress/disk-full/file-size-limit", test_disk_full_file_size);

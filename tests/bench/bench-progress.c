@@ -407,7 +407,7 @@ main (int   argc,
 
   g_print ("\nOnce per session\n");
   export_start = now_ms ();
-  g_assert (ak_progress_export_write (filler.store, NULL, csv_path, &n_answers, &error));
+  g_assert (ak_progress_export_write (filler.store, NULL, csv_path, NULL, &n_answers, &error));
   export_time = now_ms () - export_start;
   g_assert_no_error (error);
   g_clear_object (&filler.store);

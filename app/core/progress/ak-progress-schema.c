@@ -145,6 +145,140 @@ ak_progress_schema_version_is_known (int version)
   return version >= 0 && version <= AK_PROGRESS_SCHEMA_VERSION;
 }
 
+/* What each table's rows must hold, by the version that made the table:
+ * SQLite keeps any value in any column, and an edited file may have lost
+ * its NOT NULL constraints. */
+#define IS(column, type) "typeof (" column ") = '" type "'"
+#define NUMBER(column) "typeof (" column ") IN ('integer', 'real')"
+#define OR_NULL(column, types) "typeof (" column ") IN (" types ", 'null')"
+static const struct
+{
+  int         version;
+  const char *table;
+  const char *condition;
+} row_checks[] = {
+  { 1, "learner", IS ("id", "integer") " AND " IS ("user_name", "text") " AND "
+                  IS ("display_name", "text") " AND " IS ("created", "integer") },
+  { 1, "lesson", IS ("learner_id", "integer") " AND " IS ("course_id", "text") " AND "
+                 IS ("lesson_id", "text") " AND " IS ("first_opened", "integer") " AND "
+                 IS ("last_opened", "integer") " AND " OR_NULL ("completed", "'integer'") " AND "
+                 NUMBER ("seconds") " AND " OR_NULL ("section_id", "'text'") },
+  { 1, "attempt", IS ("id", "integer") " AND " IS ("learner_id", "integer") " AND "
+                  IS ("course_id", "text") " AND " IS ("quiz_id", "text") " AND "
+                  IS ("course_version", "text") " AND " IS ("quiz_hash", "text") " AND "
+                  IS ("state", "text") " AND state IN ('in-progress', 'finished', 'abandoned')"
+                  " AND " IS ("started", "integer") " AND " OR_NULL ("finished", "'integer'")
+                  " AND " OR_NULL ("score", "'integer', 'real'") " AND "
+                  OR_NULL ("max_score", "'integer', 'real'") " AND "
+                  OR_NULL ("passed", "'integer'") " AND " NUMBER ("seconds") " AND "
+                  IS ("question_order", "text") " AND " IS ("position", "integer") },
+  { 1, "answer", IS ("id", "integer") " AND " IS ("attempt_id", "integer") " AND "
+                 IS ("question_id", "text") " AND " IS ("question_hash", "text") " AND "
+                 IS ("response", "text") " AND " NUMBER ("score") " AND "
+                 IS ("answered", "integer") " AND " NUMBER ("seconds") },
+  { 2, "question_stat", IS ("learner_id", "integer") " AND " IS ("course_id", "text") " AND "
+                        IS ("question_id", "text") " AND " IS ("question_hash", "text") " AND "
+                        IS ("n_answers", "integer") " AND " NUMBER ("weighted_score") " AND "
+                        NUMBER ("weight") " AND " IS ("last_answered", "integer") },
+  { 2, "activity_day", IS ("learner_id", "integer") " AND " IS ("day", "text") " AND "
+                       IS ("course_id", "text") " AND " IS ("n_answers", "integer") " AND "
+                       NUMBER ("score_sum") " AND " NUMBER ("seconds") },
+};
+#undef IS
+#undef NUMBER
+#undef OR_NULL
+
+static int query_value (sqlite3     *db,
+                        const char  *sql,
+                        int         *value,
+                        char       **text);
+
+/* The schema as sqlite_schema holds it, white space left out (SQLite
+ * keeps it as it was written), one object per line. */
+static char *
+schema_signature (sqlite3 *db)
+{
+  sqlite3_stmt *statement = NULL;
+  GString *signature = g_string_new (NULL);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                           " WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name",
+                           -1, &statement, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (statement) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 4; i++)
+        {
+          const char *text = (const char *)sqlite3_column_text (statement, i);
+
+          for (const char *p = text; p != NULL && *p != '\0'; p++)
+            if (!g_ascii_isspace (*p))
+              g_string_append_c (signature, *p);
+          g_string_append_c (signature, '|');
+        }
+      g_string_append_c (signature, '\n');
+    }
+  sqlite3_finalize (statement);
+  return g_string_free (signature, FALSE);
+}
+
+/*
+ * Checks what PRAGMA quick_check does not: that the schema is the one
+ * Akademie made for @version (no constraint dropped, no trigger or view
+ * added), and that every row holds the types the code reads. Returns
+ * SQLITE_OK and sets @problem for damage, or returns the error.
+ */
+static int
+check_schema_and_rows (sqlite3  *db,
+                       int       version,
+                       char    **problem)
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  sqlite3 *reference = NULL;
+  int rc;
+
+  if (version == 0)
+    return SQLITE_OK;
+
+  rc = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE, NULL);
+  for (int i = 0; rc == SQLITE_OK && i < version; i++)
+    rc = sqlite3_exec (reference, migrations[i].sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    expected = schema_signature (reference);
+  sqlite3_close (reference);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  actual = schema_signature (db);
+  if (!g_str_equal (expected, actual))
+    {
+      *problem = g_strdup ("the schema was changed");
+      return SQLITE_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_checks); i++)
+    {
+      g_autofree char *sql = NULL;
+      int n_bad = 0;
+
+      if (row_checks[i].version > version)
+        continue;
+      sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE NOT (%s) LIMIT 1)",
+                             row_checks[i].table, row_checks[i].condition);
+      rc = query_value (db, sql, &n_bad, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+      if (n_bad > 0)
+        {
+          *problem = g_strdup_printf ("a row of %s does not fit its columns", row_checks[i].table);
+          return SQLITE_OK;
+        }
+    }
+  return SQLITE_OK;
+}
+
 /* The local calendar day of @time, "YYYY-MM-DD": a learner who studies
  * past midnight has studied on two days. */
 char *
@@ -655,11 +789,52 @@ is_damage (int rc)
   return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 }
 
+/* The file comes from anywhere: its schema may run no functions with
+ * side effects, and SQL may not write its internals. */
+static void
+distrust_schema (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+}
+
+/*
+ * PRAGMA quick_check does not compare indexes with their tables; a query
+ * that uses a stale index fails as damaged. Checks them, and where
+ * @repaired is given, rebuilds them (REINDEX loses nothing: an index only
+ * repeats its table) and sets it. Sets @problem when they stay wrong.
+ */
+static int
+check_indexes (sqlite3   *db,
+               gboolean  *repaired,
+               char     **problem)
+{
+  g_autofree char *result = NULL;
+  int rc;
+
+  rc = query_value (db, "PRAGMA integrity_check (1)", NULL, &result);
+  if (rc != SQLITE_OK || g_strcmp0 (result, "ok") == 0)
+    return rc;
+  if (repaired != NULL && sqlite3_exec (db, "REINDEX", NULL, NULL, NULL) == SQLITE_OK)
+    {
+      g_clear_pointer (&result, g_free);
+      rc = query_value (db, "PRAGMA integrity_check (1)", NULL, &result);
+      if (rc == SQLITE_OK && g_strcmp0 (result, "ok") == 0)
+        {
+          *repaired = TRUE;
+          return SQLITE_OK;
+        }
+    }
+  *problem = g_steal_pointer (&result);
+  return rc;
+}
+
 /* Checks an existing file before anything is written to it. */
 static OpenResult
 open_existing (const char  *path,
                sqlite3    **db_out,
                char       **problem,
+               gboolean    *repaired,
                GError     **error)
 {
   sqlite3 *db = NULL;
@@ -668,6 +843,8 @@ open_existing (const char  *path,
   int rc;
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    distrust_schema (db);
   if (rc != SQLITE_OK)
     {
       int saved_errno = sqlite3_system_errno (db);
@@ -708,6 +885,10 @@ open_existing (const char  *path,
     rc = query_value (db, "PRAGMA quick_check", NULL, problem);
   if (rc == SQLITE_OK && *problem != NULL && g_str_equal (*problem, "ok"))
     g_clear_pointer (problem, g_free);
+  if (rc == SQLITE_OK && *problem == NULL)
+    rc = check_schema_and_rows (db, version, problem);
+  if (rc == SQLITE_OK && *problem == NULL)
+    rc = check_indexes (db, repaired, problem);
   if (rc == SQLITE_OK && *problem == NULL && version == 0)
     {
       /* Every database Akademie makes has a version: tables without one
@@ -760,11 +941,13 @@ open_existing (const char  *path,
 sqlite3 *
 ak_progress_schema_open (const char  *path,
                          char       **damaged_path,
+                         gboolean    *repaired,
                          GError     **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
 
   *damaged_path = NULL;
+  *repaired = FALSE;
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -818,7 +1001,7 @@ ak_progress_schema_open (const char  *path,
           return NULL;
         }
       if (problem == NULL)
-        switch (open_existing (path, &db, &problem, error))
+        switch (open_existing (path, &db, &problem, repaired, error))
           {
           case OPEN_OK:
             return db;
@@ -859,4 +1042,155 @@ ak_progress_schema_open (const char  *path,
                  "keep replacing it."),
                path);
   return NULL;
+}
+
+static void
+set_damaged_read_only_error (GError     **error,
+                             const char  *path)
+{
+  g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+               _("Your progress database “%s” is damaged. Start Akademie once to repair it, "
+                 "then export again."),
+               path);
+}
+
+/**
+ * ak_progress_schema_open_read_only:
+ *
+ * Opens @path for reading only, checked as ak_progress_schema_open()
+ * checks it, without creating, migrating, repairing or moving anything.
+ * Without a file, the database is an empty one in memory. Older versions
+ * are opened as they are: the export reads only what version 1 had.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+sqlite3 *
+ak_progress_schema_open_read_only (const char  *path,
+                                   GError     **error)
+{
+  g_autofree char *problem = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *wal = NULL;
+  sqlite3 *db = NULL;
+  struct stat seen;
+  int version = 0;
+  int rc;
+
+  if (stat (path, &seen) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno != ENOENT)
+        {
+          ak_progress_set_errno_error (error, saved_errno,
+                                       _("Akademie cannot open your progress database “%s”: %s"),
+                                       path, g_strerror (saved_errno));
+          return NULL;
+        }
+      rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+      if (rc != SQLITE_OK || !migrate (db, path, error))
+        {
+          if (rc != SQLITE_OK)
+            ak_progress_set_sqlite_error (error, db, rc);
+          sqlite3_close (db);
+          return NULL;
+        }
+      return db;
+    }
+
+  if (!S_ISREG (seen.st_mode) || seen.st_size == 0)
+    problem = g_strdup ("not a database file");
+  else
+    read_header (path, &problem, &version);
+  if (problem == NULL && version > AK_PROGRESS_SCHEMA_VERSION)
+    {
+      set_too_new_error (error, path, version);
+      return NULL;
+    }
+  if (problem != NULL)
+    {
+      set_damaged_read_only_error (error, path);
+      return NULL;
+    }
+
+  /* Read-only: no WAL is folded in, no journal rolled back. Without a
+   * WAL (no Akademie has the file open), it is read as it is, so that not
+   * even a WAL or its index is created beside it; so it is too where they
+   * cannot be made (a read-only folder, a full disk). */
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  wal = g_strconcat (path, "-wal", NULL);
+  for (guint immutable = g_file_test (wal, G_FILE_TEST_EXISTS) ? 0 : 1; immutable < 2; immutable++)
+    {
+      g_autofree char *full_uri = g_strconcat (uri, immutable ? "?mode=ro&immutable=1"
+                                                              : "?mode=ro", NULL);
+
+      sqlite3_close (db);
+      db = NULL;
+      rc = sqlite3_open_v2 (full_uri, &db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE, NULL);
+      if (rc == SQLITE_OK)
+        {
+          distrust_schema (db);
+          sqlite3_busy_timeout (db, AK_PROGRESS_BUSY_TIMEOUT_MS);
+          rc = query_value (db, "PRAGMA user_version", &version, NULL);
+        }
+      if ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY
+          && (rc & 0xff) != SQLITE_IOERR)
+        break;
+    }
+
+  if (rc == SQLITE_OK && version > AK_PROGRESS_SCHEMA_VERSION)
+    {
+      sqlite3_close (db);
+      set_too_new_error (error, path, version);
+      return NULL;
+    }
+  if (rc == SQLITE_OK && !ak_progress_schema_version_is_known (version))
+    problem = g_strdup ("invalid format version");
+  if (rc == SQLITE_OK && problem == NULL)
+    rc = query_value (db, "PRAGMA quick_check", NULL, &problem);
+  if (rc == SQLITE_OK && problem != NULL && g_str_equal (problem, "ok"))
+    g_clear_pointer (&problem, g_free);
+  if (rc == SQLITE_OK && problem == NULL)
+    rc = check_schema_and_rows (db, version, &problem);
+  if (rc == SQLITE_OK && problem == NULL)
+    rc = check_indexes (db, NULL, &problem);
+  if (rc == SQLITE_OK && problem == NULL && version == 0)
+    {
+      int n_objects = 0;
+
+      rc = query_value (db, "SELECT count(*) FROM sqlite_schema", &n_objects, NULL);
+      if (rc == SQLITE_OK && n_objects > 0)
+        problem = g_strdup ("not an Akademie database");
+      else if (rc == SQLITE_OK)
+        {
+          /* An empty file SQLite made: nothing recorded. */
+          sqlite3_close (db);
+          db = NULL;
+          rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+          if (rc == SQLITE_OK && !migrate (db, path, error))
+            {
+              sqlite3_close (db);
+              return NULL;
+            }
+        }
+    }
+
+  if (is_damage (rc) || (rc == SQLITE_OK && problem != NULL))
+    {
+      g_debug ("The progress database %s is damaged (%s)", path,
+               problem != NULL ? problem : sqlite3_errmsg (db));
+      sqlite3_close (db);
+      set_damaged_read_only_error (error, path);
+      return NULL;
+    }
+  if (rc != SQLITE_OK)
+    {
+      ak_progress_set_sqlite_error (error, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
 }

@@ -47,6 +47,9 @@ AkProgressError ak_progress_error_from_errno    (int              saved_errno,
 /* ak-progress-schema.c */
 sqlite3      *ak_progress_schema_open           (const char      *path,
                                                  char           **damaged_path,
+                                                 gboolean        *repaired,
+                                                 GError         **error);
+sqlite3      *ak_progress_schema_open_read_only (const char      *path,
                                                  GError         **error);
 gboolean      ak_progress_schema_version_is_known (int            version);
 char         *ak_progress_day_key               (gint64           time);
@@ -70,6 +73,8 @@ extern const char ak_progress_question_stat_upsert_sql[];
 extern const char ak_progress_activity_day_upsert_sql[];
 
 /* ak-progress-store.c */
+AkProgressStore *ak_progress_store_open_read_only (const char    *path,
+                                                   GError       **error);
 sqlite3      *ak_progress_store_get_db          (AkProgressStore *self);
 gint64        ak_progress_store_get_learner_id  (AkProgressStore *self);
 AkStatement  *ak_progress_store_statement       (AkProgressStore *self,
@@ -85,10 +90,18 @@ void          ak_progress_store_set_now         (AkProgressStore *self,
 
 /* ak-progress-results.c */
 AkLessonProgress  *ak_lesson_progress_new           (const char   *lesson_id);
-AkLessonProgress  *ak_lesson_progress_new_from_row  (sqlite3_stmt *statement);
-AkProgressAttempt *ak_progress_attempt_new_from_row (sqlite3_stmt *statement);
+AkLessonProgress  *ak_lesson_progress_new_from_row  (sqlite3_stmt *statement,
+                                                     GError      **error);
+AkProgressAttempt *ak_progress_attempt_new_from_row (sqlite3_stmt *statement,
+                                                     GError      **error);
 AkProgressAnswer  *ak_progress_answer_new_from_row  (sqlite3_stmt *statement,
-                                                     int           first_column);
+                                                     int           first_column,
+                                                     GError      **error);
+gboolean           ak_progress_row_check            (sqlite3_stmt *statement,
+                                                     int           first_column,
+                                                     const char   *types,
+                                                     GError      **error);
+void               ak_progress_set_damaged_error    (GError      **error);
 const char        *ak_attempt_state_to_string       (AkAttemptState state);
 AkQuestionVersion  ak_question_version_in_course    (AkCourse     *course,
                                                      const char   *quiz_id,
@@ -103,6 +116,7 @@ void          ak_csv_append_text                (GString         *line,
 gboolean      ak_progress_export_write          (AkProgressStore *self,
                                                  GListModel      *courses,
                                                  const char      *path,
+                                                 GOutputStream   *standard_output,
                                                  guint           *n_answers,
                                                  GError         **error);
 
