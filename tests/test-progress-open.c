@@ -503,6 +503,70 @@ test_damage_index (void)
   g_assert_cmpstr (integrity, ==, "ok");
 }
 
+/* One page overwritten in the middle of the file: the database is moved
+ * aside as it is, and what can still be read of it is kept. */
+static void
+test_damage_salvage (void)
+{
+  g_autofree char *path = data_path ("salvage.db");
+  g_autofree char *damaged = NULL;
+  g_autofree char *integrity = NULL;
+  g_autoptr(AkProgressStore) store = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *recovery;
+  guchar garbage[4096];
+  gint64 n_pages;
+  gint64 page;
+  gint64 n_kept;
+  FILE *file;
+
+  make_database (path, 60);
+  g_assert_cmpint (progress_test_query_int (path, "SELECT count(*) FROM answer"), ==, 600);
+  n_pages = progress_test_query_int (path, "PRAGMA page_count");
+  page = n_pages / 2;
+  for (guint i = 0; i < sizeof garbage; i++)
+    garbage[i] = g_test_rand_int_range (0, 256);
+  file = fopen (path, "r+b");
+  g_assert_nonnull (file);
+  g_assert_cmpint (fseek (file, (page - 1) * 4096, SEEK_SET), ==, 0);
+  g_assert_cmpuint (fwrite (garbage, 1, sizeof garbage, file), ==, sizeof garbage);
+  g_assert_cmpint (fclose (file), ==, 0);
+  before = read_bytes (path);
+
+  store = ak_progress_store_open (path, &error);
+  g_assert_no_error (error);
+  recovery = ak_progress_store_get_recovery_error (store);
+  g_assert_nonnull (recovery);
+  g_test_message ("page %" G_GINT64_FORMAT " of %" G_GINT64_FORMAT ": %s", page, n_pages,
+                  recovery->message);
+  g_assert_nonnull (strstr (recovery->message, " of 600 answers were recovered."));
+  damaged = g_strdup (ak_progress_store_get_damaged_path (store));
+  after = read_bytes (damaged);
+  g_assert_true (g_bytes_equal (before, after));
+
+  /* Most of the history is there, and the store goes on with it. */
+  history = ak_progress_store_get_quiz_history (store, "kurs", "quiz-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, >=, 50);
+  ak_progress_store_mark_lesson_opened (store, "kurs", "lesson-1", NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  n_kept = progress_test_query_int (path, "SELECT count(*) FROM answer");
+  g_test_message ("%" G_GINT64_FORMAT " of 600 answers kept", n_kept);
+  g_assert_cmpint (n_kept, >=, 540);
+  g_assert_cmpint (progress_test_query_int (path, "SELECT total (n_answers) FROM question_stat"),
+                   ==, n_kept);
+  integrity = progress_test_query_text (path, "PRAGMA integrity_check");
+  g_assert_cmpstr (integrity, ==, "ok");
+
+  /* Opening again finds nothing to repair. */
+  store = open_store (path);
+}
+
 static void
 drop_privileges (gpointer data)
 {
@@ -862,6 +926,7 @@ main (int   argc,
   g_test_add_data_func ("/progress/damage/edited/trigger",
                         GINT_TO_POINTER (EDIT_TRIGGER), test_damage_edited);
   g_test_add_func ("/progress/damage/index", test_damage_index);
+  g_test_add_func ("/progress/damage/salvage", test_damage_salvage);
   g_test_add_func ("/progress/read-only", test_read_only);
   g_test_add_func ("/progress/disk-full/page-limit", test_disk_full_page_limit);
   g_test_add_func ("/progress/disk-full/file-size-limit", test_disk_full_file_size);

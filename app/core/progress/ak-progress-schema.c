@@ -929,25 +929,26 @@ open_existing (const char  *path,
 
 /**
  * ak_progress_schema_open:
- * @damaged_path: (out): where a damaged file was moved to, or %NULL
+ * @report: (out caller-allocates): what was found and done, to be freed
+ *   with ak_progress_open_report_clear()
  *
  * Opens the database at @path, creating it when there is none and
  * migrating it to the current version. A file that is not a database, is
- * empty, is not a file at all or fails PRAGMA quick_check is moved aside
- * and a new database is created in its place.
+ * empty, is not a file at all or fails the checks is moved aside, a new
+ * database is created in its place, and what can still be read of the
+ * old one is copied into it. Stale indexes are rebuilt.
  *
  * Returns: (transfer full): the connection, or %NULL with @error set
  */
 sqlite3 *
-ak_progress_schema_open (const char  *path,
-                         char       **damaged_path,
-                         gboolean    *repaired,
-                         GError     **error)
+ak_progress_schema_open (const char            *path,
+                         AkProgressOpenReport  *report,
+                         GError               **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
+  char **damaged_path = &report->damaged_path;
 
-  *damaged_path = NULL;
-  *repaired = FALSE;
+  memset (report, 0, sizeof *report);
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -1001,9 +1002,13 @@ ak_progress_schema_open (const char  *path,
           return NULL;
         }
       if (problem == NULL)
-        switch (open_existing (path, &db, &problem, repaired, error))
+        switch (open_existing (path, &db, &problem, &report->repaired, error))
           {
           case OPEN_OK:
+            if (*damaged_path != NULL)
+              report->salvaged = ak_progress_salvage (db, *damaged_path,
+                                                      &report->n_answers_kept,
+                                                      &report->n_answers_total);
             return db;
           case OPEN_FAILED:
             return NULL;
@@ -1014,7 +1019,7 @@ ak_progress_schema_open (const char  *path,
 
       if (*damaged_path != NULL)
         {
-          /* The database this call created is damaged too: something is
+          /* The database this call created (and filled) is damaged too: something is
            * wrong with the disk, not with the file. */
           g_debug ("The new progress database %s is damaged too (%s)", path, problem);
           g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,

@@ -45,9 +45,18 @@ AkProgressError ak_progress_error_from_errno    (int              saved_errno,
                                                  AkProgressError  otherwise);
 
 /* ak-progress-schema.c */
+/* What opening found and did, for the learner to be told. */
+typedef struct
+{
+  char     *damaged_path;     /* where a damaged file was moved, or NULL */
+  gboolean  salvaged;         /* rows were copied from it */
+  guint     n_answers_kept;
+  guint     n_answers_total;
+  gboolean  repaired;         /* stale indexes were rebuilt */
+} AkProgressOpenReport;
+
 sqlite3      *ak_progress_schema_open           (const char      *path,
-                                                 char           **damaged_path,
-                                                 gboolean        *repaired,
+                                                 AkProgressOpenReport *report,
                                                  GError         **error);
 sqlite3      *ak_progress_schema_open_read_only (const char      *path,
                                                  GError         **error);
@@ -71,6 +80,12 @@ int           ak_progress_add_answer_to_stats   (sqlite3_stmt    *question_stat_
                                                  double           seconds);
 extern const char ak_progress_question_stat_upsert_sql[];
 extern const char ak_progress_activity_day_upsert_sql[];
+
+/* ak-progress-salvage.c */
+gboolean      ak_progress_salvage               (sqlite3         *db,
+                                                 const char      *damaged_path,
+                                                 guint           *n_answers_kept,
+                                                 guint           *n_answers_total);
 
 /* ak-progress-store.c */
 AkProgressStore *ak_progress_store_open_read_only (const char    *path,

@@ -294,32 +294,55 @@ ak_progress_store_open (const char  *path,
 {
   g_autoptr(AkProgressStore) self = NULL;
   g_autofree char *default_path = NULL;
-  g_autofree char *damaged_path = NULL;
-  gboolean repaired = FALSE;
+  AkProgressOpenReport report;
 
   if (path == NULL)
     path = default_path = ak_progress_store_get_default_path ();
 
   self = g_object_new (AK_TYPE_PROGRESS_STORE, NULL);
   self->path = g_strdup (path);
-  self->db = ak_progress_schema_open (path, &damaged_path, &repaired, error);
+  self->db = ak_progress_schema_open (path, &report, error);
   if (self->db == NULL)
-    return NULL;
+    {
+      g_free (report.damaged_path);
+      return NULL;
+    }
 
-  if (repaired)
+  if (report.repaired)
     self->recovery_error =
       g_error_new_literal (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
                            _("Your progress database had a damaged index. Akademie has "
                              "rebuilt it; no progress was lost."));
 
-  if (damaged_path != NULL)
+  if (report.damaged_path != NULL)
     {
-      self->recovery_error =
-        g_error_new (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
-                     _("Your progress database was damaged. It has been moved to “%s” and "
-                       "a new one has been started."),
-                     damaged_path);
-      self->damaged_path = g_steal_pointer (&damaged_path);
+      g_clear_error (&self->recovery_error);
+      if (report.salvaged && report.n_answers_total > 0)
+        self->recovery_error =
+          g_error_new (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                       /* Translators: the counts are of answers, e.g. "1,234 of 1,240" */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Your progress database was damaged. It has been moved to "
+                                    "“%s” and a new one has been started with what could still "
+                                    "be read: %'u of %'u answer was recovered.",
+                                    "Your progress database was damaged. It has been moved to "
+                                    "“%s” and a new one has been started with what could still "
+                                    "be read: %'u of %'u answers were recovered.",
+                                    report.n_answers_total),
+                       report.damaged_path, report.n_answers_kept, report.n_answers_total);
+      else if (report.salvaged)
+        self->recovery_error =
+          g_error_new (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                       _("Your progress database was damaged. It has been moved to “%s” and "
+                         "a new one has been started with what could still be read."),
+                       report.damaged_path);
+      else
+        self->recovery_error =
+          g_error_new (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                       _("Your progress database was damaged. It has been moved to “%s” and "
+                         "a new one has been started."),
+                       report.damaged_path);
+      self->damaged_path = g_steal_pointer (&report.damaged_path);
     }
 
   if (!ensure_learner (self, TRUE, error))
