@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <grp.h>
+#include <libintl.h>
+#include <locale.h>
 #include <signal.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -567,6 +569,88 @@ test_damage_salvage (void)
   store = open_store (path);
 }
 
+/* A link to a file that is gone is named as such, in both ways in. */
+static void
+test_dangling_link (void)
+{
+  g_autofree char *path = data_path ("dangling.db");
+  g_autoptr(AkProgressStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (symlink ("gone.db", path), ==, 0);
+  store = ak_progress_store_open (path, &error);
+  g_assert_null (store);
+  g_assert_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "is a link to “gone.db”"));
+  g_assert_null (strstr (error->message, "replacing"));
+  g_clear_error (&error);
+
+  store = ak_progress_store_open_read_only (path, &error);
+  g_assert_null (store);
+  g_assert_nonnull (strstr (error->message, "is a link to “gone.db”"));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_SYMLINK));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* The first line of a message is the learner's language; SQLite's
+ * English stays on the technical line below it. */
+static void
+test_messages_german (void)
+{
+  g_autofree char *path = data_path ("deutsch.db");
+  g_autofree char *locale_dir = g_build_filename (g_getenv ("AK_BUILD_ROOT"), "po", NULL);
+  g_autofree char *catalog = g_build_filename (locale_dir, "de", "LC_MESSAGES",
+                                               GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *saved_language = g_strdup (g_getenv ("LANGUAGE"));
+  g_autoptr(AkProgressStore) store = NULL;
+  g_autoptr(GPtrArray) days = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GDate first;
+  GDate last;
+
+  if (g_getenv ("AK_BUILD_ROOT") == NULL || !g_file_test (catalog, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("The German catalog is not built");
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "de", TRUE);
+  setlocale (LC_ALL, "");
+
+  /* A table gone behind the store's back: "no such table" from SQLite. */
+  store = open_store (path);
+  exec_on (path, "DROP TABLE activity_day");
+  g_date_set_dmy (&first, 1, 3, 2024);
+  g_date_set_dmy (&last, 2, 3, 2024);
+  days = ak_progress_store_get_activity (store, NULL, &first, &last, &error);
+  g_assert_null (days);
+  g_test_message ("%s", error->message);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "Ihr Fortschritt"));
+  g_assert_null (strstr (lines[0], "no such table"));
+  g_assert_nonnull (strstr (lines[1], "no such table"));
+  g_clear_error (&error);
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* Damage, as a query finds it. */
+  ak_progress_set_sqlite_error (&error, NULL, SQLITE_CORRUPT);
+  g_test_message ("%s", error->message);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED);
+  g_assert_true (g_str_has_prefix (lines[0], "Ihre Fortschrittsdatenbank"));
+  g_assert_null (strstr (lines[0], "malformed"));
+
+  if (saved_language != NULL)
+    g_setenv ("LANGUAGE", saved_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  setlocale (LC_ALL, "");
+}
+
 static void
 drop_privileges (gpointer data)
 {
@@ -927,6 +1011,8 @@ main (int   argc,
                         GINT_TO_POINTER (EDIT_TRIGGER), test_damage_edited);
   g_test_add_func ("/progress/damage/index", test_damage_index);
   g_test_add_func ("/progress/damage/salvage", test_damage_salvage);
+  g_test_add_func ("/progress/damage/dangling-link", test_dangling_link);
+  g_test_add_func ("/progress/messages/german", test_messages_german);
   g_test_add_func ("/progress/read-only", test_read_only);
   g_test_add_func ("/progress/disk-full/page-limit", test_disk_full_page_limit);
   g_test_add_func ("/progress/disk-full/file-size-limit", test_disk_full_file_size);

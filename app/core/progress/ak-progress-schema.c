@@ -975,7 +975,18 @@ ak_progress_schema_open (const char            *path,
       if (stat (path, &seen) != 0)
         {
           int saved_errno = errno;
+          g_autofree char *target = NULL;
 
+          /* A link to nothing: creating the file would not replace it. */
+          if (saved_errno == ENOENT && (target = g_file_read_link (path, NULL)) != NULL)
+            {
+              g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                           _("Your progress database “%s” is a link to “%s”, which does not "
+                             "exist. Restore the file it points to, or remove the link to "
+                             "start anew."),
+                           path, target);
+              return NULL;
+            }
           if (saved_errno != ENOENT)
             {
               ak_progress_set_errno_error (
@@ -1085,7 +1096,17 @@ ak_progress_schema_open_read_only (const char  *path,
   if (stat (path, &seen) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *target = NULL;
 
+      if (saved_errno == ENOENT && (target = g_file_read_link (path, NULL)) != NULL)
+        {
+          g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                       _("Your progress database “%s” is a link to “%s”, which does not "
+                         "exist. Restore the file it points to, or remove the link to "
+                         "start anew."),
+                       path, target);
+          return NULL;
+        }
       if (saved_errno != ENOENT)
         {
           ak_progress_set_errno_error (error, saved_errno,
