@@ -42,8 +42,9 @@ bench: deps
 	_build-release/tests/bench/bench-load
 	_build-release/tests/bench/bench-progress
 
+# make fuzz [HARNESS=loader|progress-open|csv] [SECONDS=600]
 fuzz:
-	tests/fuzz/run-fuzz.sh
+	tests/fuzz/run-fuzz.sh $(or $(HARNESS),loader) $(or $(SECONDS),600)
 
 clean:
 	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) _build-release _build-fuzz

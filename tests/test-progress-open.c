@@ -651,6 +651,34 @@ test_messages_german (void)
   setlocale (LC_ALL, "");
 }
 
+/* A file (found by fuzzing) whose rows cannot be reached from either
+ * end: the salvage neither looks far past what the file can hold nor
+ * counts ids nobody gave as lost answers. */
+static void
+test_damage_unreachable (void)
+{
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "data", "progress",
+                                                    "unreachable-rows.db", NULL);
+  g_autofree char *path = data_path ("unreachable.db");
+  g_autofree char *contents = NULL;
+  g_autoptr(AkProgressStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  const GError *recovery;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (path, contents, length, NULL));
+  store = ak_progress_store_open (path, &error);
+  g_assert_no_error (error);
+  recovery = ak_progress_store_get_recovery_error (store);
+  g_assert_nonnull (recovery);
+  g_test_message ("%s", recovery->message);
+  g_assert_null (strstr (recovery->message, "answers were recovered"));
+  g_assert_true (g_str_has_suffix (recovery->message, "a new one has been started."));
+  ak_progress_store_mark_lesson_opened (store, "kurs", "lesson-1", NULL, &error);
+  g_assert_no_error (error);
+}
+
 static void
 drop_privileges (gpointer data)
 {
@@ -1011,6 +1039,7 @@ main (int   argc,
                         GINT_TO_POINTER (EDIT_TRIGGER), test_damage_edited);
   g_test_add_func ("/progress/damage/index", test_damage_index);
   g_test_add_func ("/progress/damage/salvage", test_damage_salvage);
+  g_test_add_func ("/progress/damage/unreachable-rows", test_damage_unreachable);
   g_test_add_func ("/progress/damage/dangling-link", test_dangling_link);
   g_test_add_func ("/progress/messages/german", test_messages_german);
   g_test_add_func ("/progress/read-only", test_read_only);

@@ -55,6 +55,7 @@ typedef struct
   sqlite3_stmt *insert;
   const char   *types;
   int           n_columns;
+  gint64        max_rows;
   guint         n_kept;
   guint         n_lost;
 } Copy;
@@ -126,6 +127,8 @@ salvage_rowid_table (Copy        *copy,
   sqlite3_stmt *lookup;
   gint64 last = 0;
   gint64 first_of_tail = G_MAXINT64;
+  gint64 n_unreadable = 0;
+  gboolean known_end;
 
   forward = g_strdup_printf ("SELECT %s, rowid FROM %s WHERE rowid > ?1 ORDER BY rowid",
                              table->columns, table->table);
@@ -150,10 +153,15 @@ salvage_rowid_table (Copy        *copy,
       }
   }
 
-  /* …and what lies between, row by row. Row ids are given in order
-   * from 1: a gap without an end is cut at a million lookups. */
-  if (first_of_tail == G_MAXINT64)
-    first_of_tail = last + 1000000;
+  /* …and what lies between, row by row. Row ids are given in order from
+   * 1; the gap can hold no more rows than the file has room for (a row
+   * takes more than four bytes), however far apart the ids around it. */
+  known_end = first_of_tail != G_MAXINT64;
+  if (first_of_tail - last - 1 > copy->max_rows)
+    {
+      first_of_tail = last + 1 + copy->max_rows;
+      known_end = FALSE;
+    }
   lookup_sql = g_strdup_printf ("SELECT %s FROM %s WHERE rowid = ?1", table->columns,
                                 table->table);
   lookup = prepare (copy->source, lookup_sql);
@@ -164,11 +172,21 @@ salvage_rowid_table (Copy        *copy,
       sqlite3_bind_int64 (lookup, 1, rowid);
       rc = sqlite3_step (lookup);
       if (rc == SQLITE_ROW)
-        copy_row (copy, lookup);
+        {
+          copy_row (copy, lookup);
+          copy->n_lost += n_unreadable;
+          n_unreadable = 0;
+        }
       else if (rc != SQLITE_DONE)
-        copy->n_lost++;
+        n_unreadable++;
       sqlite3_reset (lookup);
+      /* Past the last row that could be read, the end is not known: the
+       * ids there may never have been given. */
+      if (!known_end && n_unreadable > 10000)
+        break;
     }
+  if (known_end)
+    copy->n_lost += n_unreadable;
   sqlite3_finalize (lookup);
 }
 
@@ -238,7 +256,9 @@ copy_file (const char *from,
  * @n_answers_total: (out): answers copied or found unreadable
  *
  * Copies what can be read of the damaged database into @db, in one
- * transaction. Returns %FALSE when nothing could be read at all.
+ * transaction. Answers count as unreadable where they lie between rows
+ * that were read; where the end of a table cannot be read, nobody knows
+ * how many rows it held. Returns %FALSE when nothing could be kept.
  */
 gboolean
 ak_progress_salvage (sqlite3    *db,
@@ -251,6 +271,7 @@ ak_progress_salvage (sqlite3    *db,
   g_autofree char *damaged_wal = g_strconcat (damaged_path, "-wal", NULL);
   g_autofree char *copy_wal = NULL;
   Copy copy = { NULL, };
+  guint n_rows_kept = 0;
   int version = 0;
   gboolean ok = FALSE;
   int fd;
@@ -267,6 +288,16 @@ ak_progress_salvage (sqlite3    *db,
 
   if (sqlite3_open_v2 (copy_path, &copy.source, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
     goto out;
+  {
+    GStatBuf info;
+    gint64 size = 0;
+
+    if (g_stat (copy_path, &info) == 0)
+      size += info.st_size;
+    if (g_stat (copy_wal, &info) == 0)
+      size += info.st_size;
+    copy.max_rows = size / 4;
+  }
   sqlite3_db_config (copy.source, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config (copy.source, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (copy.source, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
@@ -311,6 +342,7 @@ ak_progress_salvage (sqlite3    *db,
       else
         salvage_keyed_table (&copy, &tables[i]);
       g_debug ("Salvaged %u rows of %s, lost %u", copy.n_kept, tables[i].table, copy.n_lost);
+      n_rows_kept += copy.n_kept;
       if (g_str_equal (tables[i].table, "answer"))
         {
           *n_answers_kept = copy.n_kept;
@@ -322,6 +354,7 @@ ak_progress_salvage (sqlite3    *db,
   ok = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
   if (!ok)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  ok = ok && n_rows_kept > 0;
 
 out:
   sqlite3_close (copy.source);
