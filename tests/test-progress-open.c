@@ -679,6 +679,66 @@ test_damage_unreachable (void)
   g_assert_no_error (error);
 }
 
+/* Runs in a child that cannot make any file grow, as on a full disk. */
+static int
+export_full_disk_child (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *csv = g_build_filename (folder, "full.csv", NULL);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) err = g_memory_output_stream_new_resizable ();
+  g_autoptr(AkProgressStore) store = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GError) error = NULL;
+  struct rlimit limit = { 0, 0 };
+
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+  store = ak_progress_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  ak_progress_store_export_csv (store, NULL, file, &error);
+  g_print ("file %d\n", error != NULL ? error->code : -1);
+  g_printerr ("file: %s\n", error != NULL ? error->message : "written");
+  g_print ("stdout %d\n", ak_export_progress_command_run ("-", store, NULL, out, err));
+  return 0;
+}
+
+/* On a full disk the export still reads, and leaves no file behind. */
+static void
+test_export_full_disk (void)
+{
+  g_autofree char *path = data_path ("full-export.db");
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *output = NULL;
+  g_autofree char *files_before = NULL;
+  g_autofree char *files_after = NULL;
+  g_autofree char *expected = g_strdup_printf ("file %d\nstdout 0\n", AK_PROGRESS_ERROR_DISK_FULL);
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { path, NULL };
+  GPid pid;
+  int stdout_fd = -1;
+
+  make_database (path, 2);
+  before = read_bytes (path);
+  files_before = list_folder (folder);
+  pid = progress_test_spawn ("export-full-disk", args, NULL, NULL, NULL, &stdout_fd);
+  {
+    g_autoptr(GIOChannel) channel = g_io_channel_unix_new (stdout_fd);
+
+    g_io_channel_set_close_on_unref (channel, TRUE);
+    g_io_channel_read_to_end (channel, &output, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_cmpint (progress_test_wait (pid), ==, 0);
+  g_assert_cmpstr (output, ==, expected);
+  files_after = list_folder (folder);
+  g_assert_cmpstr (files_after, ==, files_before);
+  after = read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 static void
 drop_privileges (gpointer data)
 {
@@ -740,6 +800,9 @@ read_only_child (void)
   g_autoptr(AkProgressStore) store = NULL;
   g_autoptr(GFile) file = g_file_new_for_path ("out.csv");
   g_autoptr(GError) error = NULL;
+  const char *csv;
+  guint n_lines = 0;
+  int status;
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -758,6 +821,21 @@ read_only_child (void)
   g_print ("export %d\n", error != NULL ? error->code : -1);
   g_printerr ("export: %s\n", error != NULL ? error->message : "written");
   g_print ("command %d\n", ak_export_progress_command_run ("out.csv", store, NULL, out, err));
+  g_clear_object (&store);
+  g_clear_error (&error);
+
+  /* The export reads a database in a folder it cannot write, and writes
+   * nothing beside it. */
+  store = ak_progress_store_open_read_only ("progress.db", &error);
+  g_assert_no_error (error);
+  g_clear_object (&out);
+  out = g_memory_output_stream_new_resizable ();
+  status = ak_export_progress_command_run ("-", store, NULL, out, err);
+  g_output_stream_write_all (out, "", 1, NULL, NULL, NULL);
+  csv = g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (out));
+  for (const char *p = csv; (p = strstr (p, "\r\n")) != NULL; p += 2)
+    n_lines++;
+  g_print ("read-only-export %d %u\n", status, n_lines);
   return 0;
 }
 
@@ -836,7 +914,7 @@ test_read_only (void)
   /* Every case says "read-only", but for a database from a newer
    * Akademie: making it writable would not help there. */
   lines = g_strsplit (output, "\n", -1);
-  g_assert_cmpuint (g_strv_length (lines), ==, 10);
+  g_assert_cmpuint (g_strv_length (lines), ==, 11);
   for (guint i = 0; i < 8; i++)
     {
       const char *code = strchr (lines[i], ' ');
@@ -849,6 +927,9 @@ test_read_only (void)
       g_assert_cmpstr (code, ==, expected);
     }
   g_assert_cmpstr (lines[8], ==, "command 1");
+  /* A header and 3 × 10 answers; as root, the child is another learner. */
+  g_assert_cmpstr (lines[9], ==, geteuid () == 0 ? "read-only-export 0 1"
+                                                 : "read-only-export 0 31");
 
   /* Nothing was written, moved aside, created or left half-written. */
   files_after = list_folder (folder);
@@ -1010,6 +1091,8 @@ main (int   argc,
     return read_only_child ();
   if (g_strcmp0 (role, "file-size-limit") == 0 && argc == 2)
     return file_size_limit_child (argv[1]);
+  if (g_strcmp0 (role, "export-full-disk") == 0 && argc == 2)
+    return export_full_disk_child (argv[1]);
 
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
@@ -1045,6 +1128,7 @@ main (int   argc,
   g_test_add_func ("/progress/read-only", test_read_only);
   g_test_add_func ("/progress/disk-full/page-limit", test_disk_full_page_limit);
   g_test_add_func ("/progress/disk-full/file-size-limit", test_disk_full_file_size);
+  g_test_add_func ("/progress/disk-full/export", test_export_full_disk);
 
   return g_test_run ();
 }
