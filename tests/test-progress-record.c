@@ -291,6 +291,47 @@ test_resume (void)
   progress_test_assert_consistent (path);
 }
 
+/* The position an attempt resumes at indexes its question order: from a
+ * database, it is never negative and never past the order's end. */
+static void
+test_resume_position (void)
+{
+  static const struct
+  {
+    const char *value;
+    guint       expected;
+  } positions[] = {
+    { "-5", 0 }, { "2", 2 }, { "4", 4 }, { "99", 4 }, { "1099511627776", 4 },
+  };
+  g_autofree char *path = data_path ("position.db");
+  g_autoptr(AkProgressStore) store = open_store (path);
+  g_autoptr(AkCourse) course = progress_test_course_new ("kurs", 1, 1, 4);
+  g_autoptr(GError) error = NULL;
+  AkQuiz *quiz = quiz_at (course, 0);
+  const char *order[] = { "q1-4", "q1-2", "q1-1", "q1-3", NULL };
+  gint64 id;
+
+  id = ak_progress_store_start_attempt (store, "kurs", "quiz-1", "1.0", quiz->hash, order, &error);
+  g_assert_no_error (error);
+  /* The largest position a caller can give is kept as it is, not wrapped. */
+  ak_progress_store_record_answer (store, id, "q1-4", question_at (quiz, 3)->hash, "{}", 1.0, 1,
+                                   G_MAXUINT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (progress_test_query_int (path, "SELECT position FROM attempt"), ==, G_MAXUINT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (positions); i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("UPDATE attempt SET position = %s RETURNING 0",
+                                              positions[i].value);
+      g_autoptr(AkProgressAttempt) attempt = NULL;
+
+      g_assert_cmpint (progress_test_query_int (path, sql), ==, 0);
+      attempt = ak_progress_store_get_open_attempt (store, "kurs", "quiz-1", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (attempt->position, ==, positions[i].expected);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/progress/lessons", test_lessons);
   g_test_add_func ("/progress/attempts", test_attempts);
   g_test_add_func ("/progress/resume", test_resume);
+  g_test_add_func ("/progress/resume-position", test_resume_position);
 
   return g_test_run ();
 }

@@ -915,7 +915,7 @@ ak_progress_store_record_answer (AkProgressStore  *self,
   if (ok)
     {
       sqlite3_bind_int64 (update, 1, attempt_id);
-      sqlite3_bind_int (update, 2, next_position);
+      sqlite3_bind_int64 (update, 2, next_position);
       sqlite3_bind_double (update, 3, seconds);
       ok = ak_progress_store_check (self, sqlite3_step (update), error);
     }
