@@ -523,7 +523,8 @@ ak_progress_export_write (AkProgressStore  *self,
  * ak_progress_store_export_csv:
  * @courses: (nullable) (element-type AkCourse): courses to take titles
  *   from; where a course is missing, its ids stand in for the titles
- * @file: a local file; an existing one is replaced
+ * @file: a local file; an existing regular file is replaced (keeping its
+ *   permissions), anything else there is refused
  *
  * Exports the learner's attempts and answers as CSV (RFC 4180, UTF-8),
  * with course, quiz and question titles resolved and, per answer, whether

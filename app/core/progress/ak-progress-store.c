@@ -282,8 +282,9 @@ ak_progress_store_get_default_path (void)
  * there is none and migrating an older one. A database written by a newer
  * Akademie is refused with %AK_PROGRESS_ERROR_TOO_NEW and left untouched.
  *
- * A file that is damaged is moved aside and a new database is started: the
- * store is returned, and ak_progress_store_get_recovery_error() says what
+ * A file that is damaged is moved aside and a new database is started
+ * with what can still be read of it; stale indexes are rebuilt. The store
+ * is returned, and ak_progress_store_get_recovery_error() says what
  * happened so that the learner can be told.
  *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set
@@ -394,8 +395,8 @@ ak_progress_store_get_path (AkProgressStore *self)
  * ak_progress_store_get_recovery_error:
  *
  * Returns: (nullable): %AK_PROGRESS_ERROR_DAMAGED when the file was damaged
- *   on opening and has been replaced by a new one, with a message for the
- *   learner; %NULL otherwise
+ *   on opening and has been replaced by a new one (holding what could be
+ *   salvaged), or repaired, with a message for the learner; %NULL otherwise
  */
 const GError *
 ak_progress_store_get_recovery_error (AkProgressStore *self)
