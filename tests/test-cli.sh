@@ -20,7 +20,7 @@ check () {
   if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; failed=1; fi
 }
 
-echo "1..6"
+echo "1..7"
 
 "$akademie" --validate "$source_root"/courses/*.xml > "$scratch/out" 2>&1
 check $? "every bundled course is valid (exit 0)"
@@ -44,5 +44,11 @@ check $? "no files to check is a usage error (exit 2, got $status)"
 "$akademie" --export-progress "$scratch/progress.csv" > "$scratch/out" 2>&1 &&
   head -n 1 "$scratch/progress.csv" | grep -q '^learner,course_id,'
 check $? "--export-progress writes a CSV file with its header"
+
+akademie_path=$(realpath "$akademie")
+(cd "$scratch" && "$akademie_path" --export-progress - > "$scratch/stdout.csv" 2> "$scratch/err") &&
+  head -n 1 "$scratch/stdout.csv" | grep -q '^learner,course_id,' && [ ! -e "$scratch/-" ] &&
+  [ ! -e "$XDG_DATA_HOME/akademie/progress.db" ]
+check $? "--export-progress - writes to the standard output and creates no database"
 
 exit ${failed:-0}
