@@ -49,8 +49,9 @@ bench-startup: deps
 	meson compile -C _build-release-gui
 	$(HEADLESS) _build-release-gui/tests/bench/bench-startup
 
+# make fuzz [HARNESS=loader|progress-open|csv] [SECONDS=600]
 fuzz:
-	tests/fuzz/run-fuzz.sh
+	tests/fuzz/run-fuzz.sh $(or $(HARNESS),loader) $(or $(SECONDS),600)
 
 clean:
 	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) _build-release _build-release-gui _build-fuzz

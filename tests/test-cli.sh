@@ -20,7 +20,7 @@ check () {
   if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; failed=1; fi
 }
 
-echo "1..12"
+echo "1..13"
 
 "$akademie" --validate "$source_root"/courses/*.xml > "$scratch/out" 2>&1
 check $? "every bundled course is valid (exit 0)"
@@ -77,5 +77,10 @@ yes | "$akademie" --validate - > "$scratch/out" 2>&1
 status=$?
 [ $status -eq 1 ] && grep -q "^<stdin>: error: .* the limit for course files" "$scratch/out"
 check $? "endless standard input is refused at the size limit (exit 1, got $status)"
+akademie_path=$(realpath "$akademie")
+(cd "$scratch" && "$akademie_path" --export-progress - > "$scratch/stdout.csv" 2> "$scratch/err") &&
+  head -n 1 "$scratch/stdout.csv" | grep -q '^learner,course_id,' && [ ! -e "$scratch/-" ] &&
+  [ ! -e "$XDG_DATA_HOME/akademie/progress.db" ]
+check $? "--export-progress - writes to the standard output and creates no database"
 
 exit ${failed:-0}

@@ -1,17 +1,23 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Fuzzes the course loader with libFuzzer.
+# Runs one libFuzzer harness.
 #
-#   tests/fuzz/run-fuzz.sh [SECONDS]     (default 600)
+#   tests/fuzz/run-fuzz.sh [HARNESS] [SECONDS]     (default: loader, 600)
 #
-# Builds _build-fuzz with clang, ASan and UBSan, seeds a corpus from the
-# bundled courses and the loader's test files, adds a dictionary of the
-# element and attribute names in the course schema, runs for SECONDS and
-# prints the executions, the corpus size and what was found. Set
-# AK_FUZZ_DIR to keep the corpus and findings in a folder of your choice.
+# HARNESS is loader (course files), progress-open (progress databases) or
+# csv (the export's CSV cells). Builds _build-fuzz with clang, ASan and
+# UBSan, seeds a corpus (the bundled courses and the loader's test files
+# with a dictionary of the schema's names; small progress databases and
+# their 100-byte header; a few CSV payloads), runs for SECONDS and prints
+# the executions, the corpus size and what was found. Set AK_FUZZ_DIR to
+# keep the corpus and findings in a folder of your choice.
 set -eu
 
+harness=loader
+case ${1:-} in
+  loader|progress-open|csv) harness=$1; shift ;;
+esac
 seconds=${1:-600}
 root=$(cd "$(dirname "$0")/../.." && pwd)
 build="$root/_build-fuzz"
@@ -21,25 +27,55 @@ if [ ! -f "$build/build.ninja" ]; then
   CC=clang meson setup "$build" "$root" \
     -Dfuzzing=true -Dgui=false -Db_sanitize=address,undefined -Db_lundef=false
 fi
-ninja -C "$build" -j1 tests/fuzz/fuzz-loader
+ninja -C "$build" -j1 "tests/fuzz/fuzz-$harness"
 
 mkdir -p "$work/corpus" "$work/seeds" "$work/findings"
-cp "$root"/courses/*.xml "$root"/tests/data/loader/*.xml "$work/seeds/"
+options="-max_len=65536"
+case $harness in
+  loader)
+    cp "$root"/courses/*.xml "$root"/tests/data/loader/*.xml "$work/seeds/"
+    ;;
+  progress-open)
+    # Small pages keep the seeds small: a database of version 1 with some
+    # history, the same in WAL mode, and the header alone.
+    for mode in delete wal; do
+      rm -f "$work/seeds/v1-$mode.db"
+      { echo "PRAGMA page_size = 512; PRAGMA journal_mode = $mode;"
+        cat "$root/tests/data/progress/v1.sql"; } |
+        sqlite3 "$work/seeds/v1-$mode.db" > /dev/null
+    done
+    head -c 100 "$work/seeds/v1-delete.db" > "$work/seeds/header"
+    options="-max_len=32768"
+    # The store syncs every commit: keep its files in memory where we can.
+    if [ -d /dev/shm ] && [ -w /dev/shm ]; then
+      TMPDIR=/dev/shm
+      export TMPDIR
+    fi
+    ;;
+  csv)
+    printf '=HYPERLINK("x")\000+1+1\000-2+3\001@SUM(A1)\000\t=1\000\r=1\001=cmd|'"'"' /C calc'"'"'!A0\000a,"b"\r\nc\000\303\244\377' \
+      > "$work/seeds/payloads"
+    options="-max_len=4096"
+    ;;
+esac
 
-# Element and attribute names from the schema, as libFuzzer dictionary entries.
-grep -o '<\(element\|attribute\) name="[^"]*"' "$root/courses/schema/course.rng" |
-  sed 's/.*name="\([^"]*\)"/\1/' | sort -u |
-  awk '{ printf "\"<%s\"\n\"</%s>\"\n\" %s=\\\"\"\n", $1, $1, $1 }' > "$work/course.dict"
-printf '"&amp;"\n"<!DOCTYPE"\n"<![CDATA["\n"]]>"\n"<!--"\n"-->"\n"xmlns=\\"https://smakademie.github.io/akademie/course/1\\""\n' \
-  >> "$work/course.dict"
+if [ "$harness" = loader ]; then
+  # Element and attribute names from the schema, as libFuzzer dictionary entries.
+  grep -o '<\(element\|attribute\) name="[^"]*"' "$root/courses/schema/course.rng" |
+    sed 's/.*name="\([^"]*\)"/\1/' | sort -u |
+    awk '{ printf "\"<%s\"\n\"</%s>\"\n\" %s=\\\"\"\n", $1, $1, $1 }' > "$work/course.dict"
+  printf '"&amp;"\n"<!DOCTYPE"\n"<![CDATA["\n"]]>"\n"<!--"\n"-->"\n"xmlns=\\"https://smakademie.github.io/akademie/course/1\\""\n' \
+    >> "$work/course.dict"
+  options="$options -dict=$work/course.dict"
+fi
 
-echo "Fuzzing for $seconds s in $work"
+echo "Fuzzing $harness for $seconds s in $work"
 status=0
 ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1} \
 UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-  "$build/tests/fuzz/fuzz-loader" "$work/corpus" "$work/seeds" \
-    -dict="$work/course.dict" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -max_len=65536 -artifact_prefix="$work/findings/" -print_final_stats=1 \
+  "$build/tests/fuzz/fuzz-$harness" "$work/corpus" "$work/seeds" \
+    $options -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -artifact_prefix="$work/findings/" -print_final_stats=1 \
     > "$work/fuzz.log" 2>&1 || status=$?
 
 grep -E '^#[0-9]+[[:space:]]+DONE|^Done [0-9]+ runs|stat::number_of_executed_units' "$work/fuzz.log" || true

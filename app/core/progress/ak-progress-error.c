@@ -43,8 +43,44 @@ last_io_errno (sqlite3 *db)
   return sqlite3_system_errno (db);
 }
 
+/* What went wrong, in the learner's language: SQLite's own messages are
+ * English and technical. */
+static const char *
+describe_result (int primary)
+{
+  switch (primary)
+    {
+    case SQLITE_ERROR:
+    case SQLITE_SCHEMA:
+    case SQLITE_MISMATCH:
+    case SQLITE_RANGE:
+    case SQLITE_FORMAT:
+      return _("the database does not hold what Akademie expects");
+    case SQLITE_IOERR:
+      return _("reading from or writing to the disk failed");
+    case SQLITE_NOMEM:
+      return _("there is not enough memory");
+    case SQLITE_CANTOPEN:
+      return _("the database file cannot be opened");
+    case SQLITE_CONSTRAINT:
+      return _("the change does not fit what is already saved");
+    case SQLITE_TOOBIG:
+      return _("an entry is too large");
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      return _("access was denied");
+    case SQLITE_PROTOCOL:
+    case SQLITE_NOLFS:
+      return _("the file system does not support the database");
+    default:
+      return _("an unexpected error occurred");
+    }
+}
+
 /*
- * Turns a failed SQLite call into an error the learner can read. The
+ * Turns a failed SQLite call into an error the learner can read: a
+ * translated sentence, and SQLite's own words on a second line for
+ * whoever looks into it. The
  * system errno behind an I/O error decides between "read-only" and "full",
  * since a disk that was remounted read-only or ran out of space shows up
  * as SQLITE_IOERR rather than SQLITE_READONLY or SQLITE_FULL.
@@ -76,14 +112,16 @@ ak_progress_set_sqlite_error (GError  **error,
                            "Please try again."));
   else if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
     g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
-                 /* Translators: %s is a technical detail from the database */
-                 _("Your progress database is damaged (%s). Restart Akademie to move it "
-                   "aside and start a new one."),
+                 /* Translators: %s is a technical detail from the database, in English */
+                 _("Your progress database is damaged. Restart Akademie to repair it.\n"
+                   "Technical details: %s"),
                  detail);
   else
     g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
-                 /* Translators: %s is a technical detail from the database */
-                 _("Your progress could not be read or saved: %s"), detail);
+                 /* Translators: the first %s says what went wrong, e.g. "an entry is too
+                  * large"; the second is a technical detail from the database, in English */
+                 _("Your progress could not be read or saved: %s.\nTechnical details: %s"),
+                 describe_result (primary), detail);
 }
 
 /* A file operation failed with @saved_errno; @format is the whole message. */

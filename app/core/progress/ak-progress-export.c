@@ -7,8 +7,10 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -44,35 +46,102 @@ static const char *const question_versions[] = {
   [AK_QUESTION_VERSION_REMOVED] = "removed",
 };
 
-/* Appends @value (NULL for an empty field), quoted when it needs to be. */
-static void
-append_value (GString    *line,
-              const char *value)
+/* Text cells longer than this are cut (at a character, with "…"): a
+ * course title is repeated on every row of its answers, and a title of
+ * megabytes would make the file hundreds of times larger. */
+#define MAX_CELL_CHARS 1000
+
+/* Whether a spreadsheet could take a cell starting like @value for a
+ * formula; see ak_csv_append_text(). */
+gboolean
+ak_csv_starts_formula (const char *value)
 {
+  return value != NULL && *value != '\0' && strchr ("=+-@\t\r", *value) != NULL;
+}
+
+/*
+ * Appends the text cell @value (NULL for an empty one).
+ *
+ * A spreadsheet takes a cell that starts with "=", "+", "-" or "@" for a
+ * formula, and one that starts with a tab or a carriage return may be
+ * read as one once the white space is stripped. Such a cell gets a "'" in
+ * front (shown as text, the way spreadsheets mark it) and is quoted, as
+ * OWASP advises for CSV injection. Only text goes through here: numbers
+ * Akademie writes itself (scores, times, ids) go through append_raw() and
+ * stay numbers, a negative one included.
+ *
+ * Other cells are quoted when they hold a comma, quote or line break
+ * (RFC 4180). At most @max_chars characters are written (0: all); a cell
+ * that is cut ends in "…". Text that is not UTF-8 is made so.
+ */
+void
+ak_csv_append_text (GString    *line,
+                    const char *value,
+                    gsize       max_chars)
+{
+  g_autofree char *valid = NULL;
+  const char *end;
+  gboolean cut = FALSE;
+  gboolean formula;
+  gboolean quote;
+
   if (value == NULL)
     return;
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+  end = value + strlen (value);
+  if (max_chars > 0 && g_utf8_strlen (value, 4 * max_chars + 4) > (glong)max_chars)
     {
-      g_string_append (line, value);
-      return;
+      end = g_utf8_offset_to_pointer (value, max_chars - 1);
+      cut = TRUE;
     }
-  g_string_append_c (line, '"');
-  for (const char *p = value; *p != '\0'; p++)
+
+  formula = ak_csv_starts_formula (value);
+  quote = formula;
+  for (const char *p = value; p < end && !quote; p++)
+    quote = *p == ',' || *p == '"' || *p == '\r' || *p == '\n';
+
+  if (quote)
+    g_string_append_c (line, '"');
+  if (formula)
+    g_string_append_c (line, '\'');
+  for (const char *p = value; p < end; p++)
     {
       if (*p == '"')
         g_string_append_c (line, '"');
       g_string_append_c (line, *p);
     }
-  g_string_append_c (line, '"');
+  if (cut)
+    g_string_append (line, "…");
+  if (quote)
+    g_string_append_c (line, '"');
 }
 
-/* Appends a field after the first one of a row. */
+static void
+append_value (GString    *line,
+              const char *value)
+{
+  ak_csv_append_text (line, value, MAX_CELL_CHARS);
+}
+
+/* Appends a text field after the first one of a row. */
 static void
 append_field (GString    *line,
               const char *value)
 {
   g_string_append_c (line, ',');
   append_value (line, value);
+}
+
+/* Appends a field Akademie formatted itself: a number, a time, an id it
+ * printed. It needs neither quotes nor a guard against formulas. */
+static void
+append_raw (GString    *line,
+            const char *value)
+{
+  g_string_append_c (line, ',');
+  if (value != NULL)
+    g_string_append (line, value);
 }
 
 /* The shortest text of up to 17 digits that reads back as the same
@@ -85,13 +154,20 @@ append_number (GString *line,
   static const char *const formats[] = { "%.15g", "%.16g", "%.17g" };
   char buffer[G_ASCII_DTOSTR_BUF_SIZE];
 
+  /* "inf" and "nan" are no numbers to a spreadsheet; only a damaged
+   * database holds them. */
+  if (!isfinite (value))
+    {
+      append_raw (line, NULL);
+      return;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
     {
       g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
       if (g_ascii_strtod (buffer, NULL) == value)
         break;
     }
-  append_field (line, buffer);
+  append_raw (line, buffer);
 }
 
 static void
@@ -105,7 +181,7 @@ append_time (GString *line,
     date_time = g_date_time_new_from_unix_local (time / G_USEC_PER_SEC);
   if (date_time != NULL)
     text = g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S%:z");
-  append_field (line, text);
+  append_raw (line, text);
 }
 
 /* The columns every row of an attempt shares. */
@@ -126,7 +202,7 @@ append_attempt_fields (GString           *line,
   append_field (line, attempt->quiz_id);
   append_field (line, quiz != NULL ? quiz->title : attempt->quiz_id);
   g_snprintf (id, sizeof id, "%" G_GINT64_FORMAT, attempt->id);
-  append_field (line, id);
+  append_raw (line, id);
   append_field (line, ak_attempt_state_to_string (attempt->state));
   append_time (line, attempt->started);
   append_time (line, attempt->finished);
@@ -160,7 +236,10 @@ append_answer_fields (GString           *line,
   append_field (line, question != NULL ? question->prompt_text : answer->question_id);
   append_field (line, question_versions[version]);
   append_field (line, answer->question_hash);
-  append_field (line, answer->response);
+  /* The answer itself is written whole: it is not repeated, so the
+   * file grows no faster than the database. */
+  g_string_append_c (line, ',');
+  ak_csv_append_text (line, answer->response, 0);
   append_number (line, answer->score);
   append_time (line, answer->answered);
   append_number (line, answer->seconds);
@@ -181,11 +260,36 @@ index_courses (GListModel *courses)
   return index;
 }
 
-/* Writes every row to @file; returns 0 or an errno for a write error. */
-static int
+/* Where the rows go: a file (write errors as errno) or a stream. */
+typedef struct
+{
+  FILE          *file;
+  GOutputStream *stream;
+  int            saved_errno;
+  GError        *stream_error;
+} Sink;
+
+static gboolean
+sink_write (Sink          *sink,
+            const GString *text)
+{
+  if (sink->file != NULL)
+    {
+      if (fwrite (text->str, 1, text->len, sink->file) == text->len)
+        return TRUE;
+      sink->saved_errno = errno != 0 ? errno : EIO;
+      return FALSE;
+    }
+  return g_output_stream_write_all (sink->stream, text->str, text->len, NULL, NULL,
+                                    &sink->stream_error);
+}
+
+/* Writes every row to @sink; FALSE on a write error (in @sink) or a
+ * database error (in @error). */
+static gboolean
 write_rows (AkProgressStore  *self,
             GListModel       *courses,
-            FILE             *file,
+            Sink             *sink,
             guint            *n_answers,
             GError          **error)
 {
@@ -207,12 +311,12 @@ write_rows (AkProgressStore  *self,
   for (guint i = 1; i < G_N_ELEMENTS (columns); i++)
     append_field (line, columns[i]);
   g_string_append (line, "\r\n");
-  if (fwrite (line->str, 1, line->len, file) != line->len)
-    return errno;
+  if (!sink_write (sink, line))
+    return FALSE;
 
   select = ak_progress_store_statement (self, sql, error);
   if (select == NULL)
-    return 0;
+    return FALSE;
   sqlite3_bind_int64 (select, 1, ak_progress_store_get_learner_id (self));
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
@@ -222,7 +326,9 @@ write_rows (AkProgressStore  *self,
       if (attempt == NULL || attempt->id != sqlite3_column_int64 (select, 0))
         {
           g_clear_pointer (&attempt, ak_progress_attempt_free);
-          attempt = ak_progress_attempt_new_from_row (select);
+          attempt = ak_progress_attempt_new_from_row (select, error);
+          if (attempt == NULL)
+            return FALSE;
           course = g_hash_table_lookup (course_index, attempt->course_id);
           append_attempt_fields (attempt_fields, learner, course, attempt);
         }
@@ -230,7 +336,9 @@ write_rows (AkProgressStore  *self,
       g_string_assign (line, attempt_fields->str);
       if (sqlite3_column_type (select, AK_PROGRESS_N_ATTEMPT_COLUMNS) != SQLITE_NULL)
         {
-          answer = ak_progress_answer_new_from_row (select, AK_PROGRESS_N_ATTEMPT_COLUMNS);
+          answer = ak_progress_answer_new_from_row (select, AK_PROGRESS_N_ATTEMPT_COLUMNS, error);
+          if (answer == NULL)
+            return FALSE;
           append_answer_fields (line, course, attempt, answer);
           (*n_answers)++;
         }
@@ -238,52 +346,111 @@ write_rows (AkProgressStore  *self,
         for (guint i = 0; i < N_ANSWER_FIELDS; i++)
           append_field (line, NULL);
       g_string_append (line, "\r\n");
-      if (fwrite (line->str, 1, line->len, file) != line->len)
-        return errno;
+      if (!sink_write (sink, line))
+        return FALSE;
     }
-  ak_progress_store_check (self, rc, error);
-  return 0;
+  return ak_progress_store_check (self, rc, error);
+}
+
+static void
+set_write_error (GError     **error,
+                 const char  *path,
+                 int          saved_errno)
+{
+  ak_progress_set_errno_error (error, saved_errno, _("Cannot write “%s”: %s"),
+                               path, g_strerror (saved_errno));
+}
+
+/* Refuses what is not a regular file: a symbolic link would be replaced
+ * by the file rather than lead to where it points, and a device, pipe or
+ * folder is no place for an export. Sets @mode to the file's permissions,
+ * or leaves it when there is no file yet. */
+static gboolean
+check_target (const char  *path,
+              mode_t      *mode,
+              gboolean    *exists,
+              GError     **error)
+{
+  struct stat info;
+
+  *exists = FALSE;
+  if (lstat (path, &info) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return TRUE;
+      set_write_error (error, path, saved_errno);
+      return FALSE;
+    }
+  if (S_ISLNK (info.st_mode))
+    g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                 _("Cannot write “%s”: it is a symbolic link. Give the path of the file "
+                   "itself or a new name."),
+                 path);
+  else if (S_ISDIR (info.st_mode))
+    g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                 _("Cannot write “%s”: it is a folder. Give a file name."), path);
+  else if (!S_ISREG (info.st_mode))
+    g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                 _("Cannot write “%s”: it is not a regular file. Give a file name."), path);
+  else
+    {
+      *mode = info.st_mode & 07777;
+      *exists = TRUE;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /*
- * The file is written under a temporary name next to @path and renamed
- * into place once complete, so that a failed export leaves no half file
- * and does not harm an earlier export of the same name.
+ * The file is written under a hidden temporary name next to @path
+ * (".NAME.XXXXXX") and renamed into place once complete, so that a failed
+ * export leaves no half file and does not harm an earlier export of the
+ * same name; the temporary file is removed on every error. A file that is
+ * replaced keeps its permissions; a new one gets those the umask allows.
  */
-gboolean
-ak_progress_export_write (AkProgressStore  *self,
-                          GListModel       *courses,
-                          const char       *path,
-                          guint            *n_answers,
-                          GError          **error)
+static gboolean
+write_file (AkProgressStore  *self,
+            GListModel       *courses,
+            const char       *path,
+            guint            *n_answers,
+            GError          **error)
 {
-  g_autofree char *temporary = g_strconcat (path, ".XXXXXX", NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *hidden = g_strconcat (".", name, ".XXXXXX", NULL);
+  g_autofree char *temporary = g_build_filename (folder, hidden, NULL);
   g_autoptr(GError) local_error = NULL;
-  FILE *file;
-  int saved_errno;
+  Sink sink = { NULL, };
+  gboolean exists = FALSE;
+  gboolean written;
+  mode_t mode = 0;
+  int saved_errno = 0;
   int fd;
 
-  *n_answers = 0;
-  fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0644);
+  if (!check_target (path, &mode, &exists, error))
+    return FALSE;
+
+  fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     {
-      saved_errno = errno;
-      ak_progress_set_errno_error (error, saved_errno, _("Cannot write “%s”: %s"),
-                                   path, g_strerror (saved_errno));
+      set_write_error (error, path, errno);
       return FALSE;
     }
-  file = fdopen (fd, "w");
-  if (file == NULL)
-    {
-      saved_errno = errno;
-      close (fd);
-    }
+  if (exists && fchmod (fd, mode) != 0)
+    saved_errno = errno;
+  if (saved_errno == 0 && (sink.file = fdopen (fd, "w")) == NULL)
+    saved_errno = errno;
+  if (sink.file == NULL)
+    close (fd);
   else
     {
-      saved_errno = write_rows (self, courses, file, n_answers, &local_error);
-      if (saved_errno == 0 && local_error == NULL && (fflush (file) != 0 || fsync (fd) != 0))
+      written = write_rows (self, courses, &sink, n_answers, &local_error);
+      saved_errno = sink.saved_errno;
+      if (written && (fflush (sink.file) != 0 || fsync (fd) != 0))
         saved_errno = errno;
-      if (fclose (file) != 0 && saved_errno == 0)
+      if (fclose (sink.file) != 0 && saved_errno == 0 && local_error == NULL)
         saved_errno = errno;
     }
   if (saved_errno == 0 && local_error == NULL && g_rename (temporary, path) != 0)
@@ -295,18 +462,69 @@ ak_progress_export_write (AkProgressStore  *self,
       if (local_error != NULL)
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        ak_progress_set_errno_error (error, saved_errno, _("Cannot write “%s”: %s"),
-                                     path, g_strerror (saved_errno));
+        set_write_error (error, path, saved_errno);
       return FALSE;
     }
   return TRUE;
+}
+
+/* The rows to @stream, which the caller closes. */
+static gboolean
+write_stream (AkProgressStore  *self,
+              GListModel       *courses,
+              GOutputStream    *stream,
+              guint            *n_answers,
+              GError          **error)
+{
+  g_autoptr(GOutputStream) buffered = g_buffered_output_stream_new_sized (stream, 64 * 1024);
+  g_autoptr(GError) local_error = NULL;
+  Sink sink = { .stream = buffered };
+
+  g_filter_output_stream_set_close_base_stream (G_FILTER_OUTPUT_STREAM (buffered), FALSE);
+  if (write_rows (self, courses, &sink, n_answers, &local_error)
+      && g_output_stream_flush (buffered, NULL, &sink.stream_error))
+    return TRUE;
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    {
+      AkProgressError code = AK_PROGRESS_ERROR_FAILED;
+
+      if (g_error_matches (sink.stream_error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+        code = AK_PROGRESS_ERROR_DISK_FULL;
+      g_set_error (error, AK_PROGRESS_ERROR, code,
+                   /* Translators: %s says why, e.g. "Broken pipe" */
+                   _("Cannot write to the standard output: %s"), sink.stream_error->message);
+    }
+  g_clear_error (&sink.stream_error);
+  return FALSE;
+}
+
+/*
+ * Writes the CSV to @path, or to @standard_output when @path is "-" and
+ * one is given.
+ */
+gboolean
+ak_progress_export_write (AkProgressStore  *self,
+                          GListModel       *courses,
+                          const char       *path,
+                          GOutputStream    *standard_output,
+                          guint            *n_answers,
+                          GError          **error)
+{
+  *n_answers = 0;
+  if (standard_output != NULL && g_str_equal (path, "-"))
+    return write_stream (self, courses, standard_output, n_answers, error);
+  return write_file (self, courses, path, n_answers, error);
 }
 
 /**
  * ak_progress_store_export_csv:
  * @courses: (nullable) (element-type AkCourse): courses to take titles
  *   from; where a course is missing, its ids stand in for the titles
- * @file: a local file; an existing one is replaced
+ * @file: a local file; an existing regular file is replaced (keeping its
+ *   permissions), anything else there is refused
  *
  * Exports the learner's attempts and answers as CSV (RFC 4180, UTF-8),
  * with course, quiz and question titles resolved and, per answer, whether
@@ -335,7 +553,7 @@ ak_progress_store_export_csv (AkProgressStore  *self,
                    _("Cannot write “%s”: progress can only be exported to a local file."), name);
       return FALSE;
     }
-  return ak_progress_export_write (self, courses, path, &n_answers, error);
+  return ak_progress_export_write (self, courses, path, NULL, &n_answers, error);
 }
 
 static void
@@ -348,13 +566,16 @@ print_line (GOutputStream *stream,
 
 /**
  * ak_export_progress_command_run:
- * @csv_path: the file to write
+ * @csv_path: the file to write; "-" writes to @out
  * @store: (nullable): the store; %NULL opens the one at the default place
+ *   for reading only
  * @courses: (nullable) (element-type AkCourse): courses to take titles from
- * @out: where the result goes
- * @err: where problems go
+ * @out: where the result goes (the CSV itself for "-")
+ * @err: where problems go (and the result for "-")
  *
- * `akademie --export-progress FILE.csv`, without a window.
+ * `akademie --export-progress FILE.csv`, without a window. It only reads
+ * the progress database: a missing one is not created, an older one not
+ * migrated and a damaged one not moved aside — that is for the app to do.
  *
  * Returns: the exit status: 0 when the file was written, 1 otherwise
  */
@@ -382,17 +603,15 @@ ak_export_progress_command_run (const char      *csv_path,
 
   if (store == NULL)
     {
-      store = opened = ak_progress_store_open (NULL, &error);
+      store = opened = ak_progress_store_open_read_only (NULL, &error);
       if (store == NULL)
         {
           print_line (err, error->message);
           return 1;
         }
-      if (ak_progress_store_get_recovery_error (store) != NULL)
-        print_line (err, ak_progress_store_get_recovery_error (store)->message);
     }
 
-  if (!ak_progress_export_write (store, courses, csv_path, &n_answers, &error))
+  if (!ak_progress_export_write (store, courses, csv_path, out, &n_answers, &error))
     {
       print_line (err, error->message);
       return 1;
@@ -403,6 +622,6 @@ ak_export_progress_command_run (const char      *csv_path,
                                          "Exported %u answers to “%s”.",
                                          n_answers),
                             n_answers, csv_path);
-  print_line (out, result);
+  print_line (g_str_equal (csv_path, "-") ? err : out, result);
   return 0;
 }

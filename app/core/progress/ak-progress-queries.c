@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "ak-progress-store-private.h"
 
 /*
@@ -117,8 +119,10 @@ ak_progress_store_get_course_progress (AkProgressStore  *self,
   sqlite3_bind_text (lessons, 2, course_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (lessons)) == SQLITE_ROW)
     {
-      AkLessonProgress *lesson = ak_lesson_progress_new_from_row (lessons);
+      AkLessonProgress *lesson = ak_lesson_progress_new_from_row (lessons, error);
 
+      if (lesson == NULL)
+        return NULL;
       progress->seconds += lesson->seconds;
       g_hash_table_replace (lesson_rows, lesson->lesson_id, lesson);
     }
@@ -152,8 +156,13 @@ ak_progress_store_get_course_progress (AkProgressStore  *self,
   sqlite3_bind_text (attempts, 2, course_id, -1, SQLITE_STATIC);
   while ((rc = sqlite3_step (attempts)) == SQLITE_ROW)
     {
-      AkQuizProgress *quiz = g_hash_table_lookup (quiz_rows, sqlite3_column_text (attempts, 0));
-      const char *state = (const char *)sqlite3_column_text (attempts, 2);
+      AkQuizProgress *quiz;
+      const char *state;
+
+      if (!ak_progress_row_check (attempts, 0, "titRRIr", error))
+        return NULL;
+      quiz = g_hash_table_lookup (quiz_rows, sqlite3_column_text (attempts, 0));
+      state = (const char *)sqlite3_column_text (attempts, 2);
 
       progress->seconds += sqlite3_column_double (attempts, 6);
       if (quiz == NULL)
@@ -162,6 +171,9 @@ ak_progress_store_get_course_progress (AkProgressStore  *self,
         {
           double max_score = sqlite3_column_double (attempts, 4);
           double share = max_score > 0 ? sqlite3_column_double (attempts, 3) / max_score : 0.0;
+
+          /* A share of the maximum, whatever a damaged row says. */
+          share = isfinite (share) ? CLAMP (share, 0.0, 1.0) : 0.0;
 
           quiz->best_score = quiz->n_attempts == 0 ? share : MAX (quiz->best_score, share);
           quiz->last_score = share;
@@ -228,10 +240,15 @@ load_question_stats (AkProgressStore  *self,
   stats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
-      QuestionStat *stat = g_new (QuestionStat, 1);
+      QuestionStat *stat;
+      double mastery;
 
-      stat->n_answers = sqlite3_column_int (select, 3);
-      stat->mastery = sqlite3_column_double (select, 4);
+      if (!ak_progress_row_check (select, 0, "tttiR", error))
+        return NULL;
+      stat = g_new (QuestionStat, 1);
+      mastery = sqlite3_column_double (select, 4);
+      stat->n_answers = CLAMP (sqlite3_column_int64 (select, 3), 0, G_MAXINT);
+      stat->mastery = isfinite (mastery) ? CLAMP (mastery, 0.0, 1.0) : 0.0;
       g_hash_table_insert (stats,
                            question_key ((const char *)sqlite3_column_text (select, 0),
                                          (const char *)sqlite3_column_text (select, 1),
@@ -473,13 +490,22 @@ ak_progress_store_get_activity (AkProgressStore  *self,
       AkActivityDay *day = g_new0 (AkActivityDay, 1);
 
       day->date = date;
+      /* Rows before the day are left behind: days of a damaged row. */
+      while (rc == SQLITE_ROW && (sqlite3_column_type (select, 0) != SQLITE_TEXT
+                                  || g_strcmp0 ((const char *)sqlite3_column_text (select, 0),
+                                                key) < 0))
+        rc = sqlite3_step (select);
       if (rc == SQLITE_ROW && g_str_equal (key, (const char *)sqlite3_column_text (select, 0)))
         {
+          double n_answers = sqlite3_column_double (select, 1);
           double score_sum = sqlite3_column_double (select, 2);
+          double minutes = sqlite3_column_double (select, 3) / 60.0;
+          double share;
 
-          day->n_answers = sqlite3_column_int (select, 1);
-          day->correct_share = day->n_answers > 0 ? score_sum / day->n_answers : 0.0;
-          day->minutes = sqlite3_column_double (select, 3) / 60.0;
+          day->n_answers = isfinite (n_answers) ? CLAMP (n_answers, 0, G_MAXINT) : 0;
+          share = day->n_answers > 0 ? score_sum / day->n_answers : 0.0;
+          day->correct_share = isfinite (share) ? CLAMP (share, 0.0, 1.0) : 0.0;
+          day->minutes = isfinite (minutes) ? MAX (minutes, 0.0) : 0.0;
           rc = sqlite3_step (select);
         }
       g_ptr_array_add (days, day);
@@ -528,7 +554,13 @@ ak_progress_store_get_quiz_history (AkProgressStore  *self,
 
   attempts = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_progress_attempt_free);
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
-    g_ptr_array_add (attempts, ak_progress_attempt_new_from_row (select));
+    {
+      AkProgressAttempt *attempt = ak_progress_attempt_new_from_row (select, error);
+
+      if (attempt == NULL)
+        return NULL;
+      g_ptr_array_add (attempts, attempt);
+    }
   if (!ak_progress_store_check (self, rc, error))
     return NULL;
 
@@ -579,8 +611,10 @@ ak_progress_store_get_last_mistakes (AkProgressStore  *self,
   answers = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_progress_answer_free);
   while ((rc = sqlite3_step (select)) == SQLITE_ROW)
     {
-      AkProgressAnswer *answer = ak_progress_answer_new_from_row (select, 0);
+      AkProgressAnswer *answer = ak_progress_answer_new_from_row (select, 0, error);
 
+      if (answer == NULL)
+        return NULL;
       answer->version = ak_question_version_in_course (course, quiz_id, answer->question_id,
                                                        answer->question_hash);
       g_ptr_array_add (answers, answer);

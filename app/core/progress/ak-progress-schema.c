@@ -156,6 +156,149 @@ static const struct
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AK_PROGRESS_SCHEMA_VERSION);
 
+/* The versions this build can read or migrate: 0 (a file SQLite has just
+ * made) up to its own. user_version is a signed number in the file: what
+ * lies outside was not written by Akademie, or by a newer one. */
+gboolean
+ak_progress_schema_version_is_known (int version)
+{
+  return version >= 0 && version <= AK_PROGRESS_SCHEMA_VERSION;
+}
+
+/* What each table's rows must hold, by the version that made the table:
+ * SQLite keeps any value in any column, and an edited file may have lost
+ * its NOT NULL constraints. */
+#define IS(column, type) "typeof (" column ") = '" type "'"
+#define NUMBER(column) "typeof (" column ") IN ('integer', 'real')"
+#define OR_NULL(column, types) "typeof (" column ") IN (" types ", 'null')"
+static const struct
+{
+  int         version;
+  const char *table;
+  const char *condition;
+} row_checks[] = {
+  { 1, "learner", IS ("id", "integer") " AND " IS ("user_name", "text") " AND "
+                  IS ("display_name", "text") " AND " IS ("created", "integer") },
+  { 1, "lesson", IS ("learner_id", "integer") " AND " IS ("course_id", "text") " AND "
+                 IS ("lesson_id", "text") " AND " IS ("first_opened", "integer") " AND "
+                 IS ("last_opened", "integer") " AND " OR_NULL ("completed", "'integer'") " AND "
+                 NUMBER ("seconds") " AND " OR_NULL ("section_id", "'text'") },
+  { 1, "attempt", IS ("id", "integer") " AND " IS ("learner_id", "integer") " AND "
+                  IS ("course_id", "text") " AND " IS ("quiz_id", "text") " AND "
+                  IS ("course_version", "text") " AND " IS ("quiz_hash", "text") " AND "
+                  IS ("state", "text") " AND state IN ('in-progress', 'finished', 'abandoned')"
+                  " AND " IS ("started", "integer") " AND " OR_NULL ("finished", "'integer'")
+                  " AND " OR_NULL ("score", "'integer', 'real'") " AND "
+                  OR_NULL ("max_score", "'integer', 'real'") " AND "
+                  OR_NULL ("passed", "'integer'") " AND " NUMBER ("seconds") " AND "
+                  IS ("question_order", "text") " AND " IS ("position", "integer") },
+  { 1, "answer", IS ("id", "integer") " AND " IS ("attempt_id", "integer") " AND "
+                 IS ("question_id", "text") " AND " IS ("question_hash", "text") " AND "
+                 IS ("response", "text") " AND " NUMBER ("score") " AND "
+                 IS ("answered", "integer") " AND " NUMBER ("seconds") },
+  { 2, "question_stat", IS ("learner_id", "integer") " AND " IS ("course_id", "text") " AND "
+                        IS ("question_id", "text") " AND " IS ("question_hash", "text") " AND "
+                        IS ("n_answers", "integer") " AND " NUMBER ("weighted_score") " AND "
+                        NUMBER ("weight") " AND " IS ("last_answered", "integer") },
+  { 2, "activity_day", IS ("learner_id", "integer") " AND " IS ("day", "text") " AND "
+                       IS ("course_id", "text") " AND " IS ("n_answers", "integer") " AND "
+                       NUMBER ("score_sum") " AND " NUMBER ("seconds") },
+};
+#undef IS
+#undef NUMBER
+#undef OR_NULL
+
+static int query_value (sqlite3     *db,
+                        const char  *sql,
+                        int         *value,
+                        char       **text);
+
+/* The schema as sqlite_schema holds it, white space left out (SQLite
+ * keeps it as it was written), one object per line. */
+static char *
+schema_signature (sqlite3 *db)
+{
+  sqlite3_stmt *statement = NULL;
+  GString *signature = g_string_new (NULL);
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db,
+                           "SELECT type, name, tbl_name, sql FROM sqlite_schema"
+                           " WHERE name NOT LIKE 'sqlite_stat%' ORDER BY type, name",
+                           -1, &statement, NULL);
+  while (rc == SQLITE_OK && sqlite3_step (statement) == SQLITE_ROW)
+    {
+      for (int i = 0; i < 4; i++)
+        {
+          const char *text = (const char *)sqlite3_column_text (statement, i);
+
+          for (const char *p = text; p != NULL && *p != '\0'; p++)
+            if (!g_ascii_isspace (*p))
+              g_string_append_c (signature, *p);
+          g_string_append_c (signature, '|');
+        }
+      g_string_append_c (signature, '\n');
+    }
+  sqlite3_finalize (statement);
+  return g_string_free (signature, FALSE);
+}
+
+/*
+ * Checks what PRAGMA quick_check does not: that the schema is the one
+ * Akademie made for @version (no constraint dropped, no trigger or view
+ * added), and that every row holds the types the code reads. Returns
+ * SQLITE_OK and sets @problem for damage, or returns the error.
+ */
+static int
+check_schema_and_rows (sqlite3  *db,
+                       int       version,
+                       char    **problem)
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *actual = NULL;
+  sqlite3 *reference = NULL;
+  int rc;
+
+  if (version == 0)
+    return SQLITE_OK;
+
+  rc = sqlite3_open_v2 (":memory:", &reference, SQLITE_OPEN_READWRITE, NULL);
+  for (int i = 0; rc == SQLITE_OK && i < version; i++)
+    rc = sqlite3_exec (reference, migrations[i].sql, NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    expected = schema_signature (reference);
+  sqlite3_close (reference);
+  if (rc != SQLITE_OK)
+    return rc;
+
+  actual = schema_signature (db);
+  if (!g_str_equal (expected, actual))
+    {
+      *problem = g_strdup ("the schema was changed");
+      return SQLITE_OK;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (row_checks); i++)
+    {
+      g_autofree char *sql = NULL;
+      int n_bad = 0;
+
+      if (row_checks[i].version > version)
+        continue;
+      sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE NOT (%s) LIMIT 1)",
+                             row_checks[i].table, row_checks[i].condition);
+      rc = query_value (db, sql, &n_bad, NULL);
+      if (rc != SQLITE_OK)
+        return rc;
+      if (n_bad > 0)
+        {
+          *problem = g_strdup_printf ("a row of %s does not fit its columns", row_checks[i].table);
+          return SQLITE_OK;
+        }
+    }
+  return SQLITE_OK;
+}
+
 /* The local calendar day of @time, "YYYY-MM-DD": a learner who studies
  * past midnight has studied on two days. */
 char *
@@ -383,6 +526,17 @@ migrate (sqlite3     *db,
     {
       rollback (db);
       set_too_new_error (error, path, version);
+      return FALSE;
+    }
+  if (!ak_progress_schema_version_is_known (version))
+    {
+      /* Checked on opening already; only another process can have
+       * written it since. Never an index into the steps. */
+      rollback (db);
+      g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                   _("Your progress database “%s” is damaged. Restart Akademie to move it "
+                     "aside and start a new one."),
+                   path);
       return FALSE;
     }
 
@@ -621,6 +775,8 @@ read_header (const char  *path,
     {
       memcpy (&user_version, header + 60, sizeof user_version);
       *version = (int)GUINT32_FROM_BE (user_version);
+      if (*version < 0)
+        *problem = g_strdup_printf ("invalid format version %d", *version);
     }
 }
 
@@ -653,11 +809,52 @@ is_damage (int rc)
   return (rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB;
 }
 
+/* The file comes from anywhere: its schema may run no functions with
+ * side effects, and SQL may not write its internals. */
+static void
+distrust_schema (sqlite3 *db)
+{
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+}
+
+/*
+ * PRAGMA quick_check does not compare indexes with their tables; a query
+ * that uses a stale index fails as damaged. Checks them, and where
+ * @repaired is given, rebuilds them (REINDEX loses nothing: an index only
+ * repeats its table) and sets it. Sets @problem when they stay wrong.
+ */
+static int
+check_indexes (sqlite3   *db,
+               gboolean  *repaired,
+               char     **problem)
+{
+  g_autofree char *result = NULL;
+  int rc;
+
+  rc = query_value (db, "PRAGMA integrity_check (1)", NULL, &result);
+  if (rc != SQLITE_OK || g_strcmp0 (result, "ok") == 0)
+    return rc;
+  if (repaired != NULL && sqlite3_exec (db, "REINDEX", NULL, NULL, NULL) == SQLITE_OK)
+    {
+      g_clear_pointer (&result, g_free);
+      rc = query_value (db, "PRAGMA integrity_check (1)", NULL, &result);
+      if (rc == SQLITE_OK && g_strcmp0 (result, "ok") == 0)
+        {
+          *repaired = TRUE;
+          return SQLITE_OK;
+        }
+    }
+  *problem = g_steal_pointer (&result);
+  return rc;
+}
+
 /* Checks an existing file before anything is written to it. */
 static OpenResult
 open_existing (const char  *path,
                sqlite3    **db_out,
                char       **problem,
+               gboolean    *repaired,
                GError     **error)
 {
   sqlite3 *db = NULL;
@@ -666,6 +863,8 @@ open_existing (const char  *path,
   int rc;
 
   rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    distrust_schema (db);
   if (rc != SQLITE_OK)
     {
       int saved_errno = sqlite3_system_errno (db);
@@ -700,10 +899,16 @@ open_existing (const char  *path,
       set_too_new_error (error, path, version);
       return OPEN_FAILED;
     }
-  if (rc == SQLITE_OK)
+  if (rc == SQLITE_OK && !ak_progress_schema_version_is_known (version))
+    *problem = g_strdup_printf ("invalid format version %d", version);
+  if (rc == SQLITE_OK && *problem == NULL)
     rc = query_value (db, "PRAGMA quick_check", NULL, problem);
   if (rc == SQLITE_OK && *problem != NULL && g_str_equal (*problem, "ok"))
     g_clear_pointer (problem, g_free);
+  if (rc == SQLITE_OK && *problem == NULL)
+    rc = check_schema_and_rows (db, version, problem);
+  if (rc == SQLITE_OK && *problem == NULL)
+    rc = check_indexes (db, repaired, problem);
   if (rc == SQLITE_OK && *problem == NULL && version == 0)
     {
       /* Every database Akademie makes has a version: tables without one
@@ -744,23 +949,26 @@ open_existing (const char  *path,
 
 /**
  * ak_progress_schema_open:
- * @damaged_path: (out): where a damaged file was moved to, or %NULL
+ * @report: (out caller-allocates): what was found and done, to be freed
+ *   with ak_progress_open_report_clear()
  *
  * Opens the database at @path, creating it when there is none and
  * migrating it to the current version. A file that is not a database, is
- * empty, is not a file at all or fails PRAGMA quick_check is moved aside
- * and a new database is created in its place.
+ * empty, is not a file at all or fails the checks is moved aside, a new
+ * database is created in its place, and what can still be read of the
+ * old one is copied into it. Stale indexes are rebuilt.
  *
  * Returns: (transfer full): the connection, or %NULL with @error set
  */
 sqlite3 *
-ak_progress_schema_open (const char  *path,
-                         char       **damaged_path,
-                         GError     **error)
+ak_progress_schema_open (const char            *path,
+                         AkProgressOpenReport  *report,
+                         GError               **error)
 {
   g_autofree char *folder = g_path_get_dirname (path);
+  char **damaged_path = &report->damaged_path;
 
-  *damaged_path = NULL;
+  memset (report, 0, sizeof *report);
 
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -787,7 +995,18 @@ ak_progress_schema_open (const char  *path,
       if (stat (path, &seen) != 0)
         {
           int saved_errno = errno;
+          g_autofree char *target = NULL;
 
+          /* A link to nothing: creating the file would not replace it. */
+          if (saved_errno == ENOENT && (target = g_file_read_link (path, NULL)) != NULL)
+            {
+              g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                           _("Your progress database “%s” is a link to “%s”, which does not "
+                             "exist. Restore the file it points to, or remove the link to "
+                             "start anew."),
+                           path, target);
+              return NULL;
+            }
           if (saved_errno != ENOENT)
             {
               ak_progress_set_errno_error (
@@ -814,9 +1033,13 @@ ak_progress_schema_open (const char  *path,
           return NULL;
         }
       if (problem == NULL)
-        switch (open_existing (path, &db, &problem, error))
+        switch (open_existing (path, &db, &problem, &report->repaired, error))
           {
           case OPEN_OK:
+            if (*damaged_path != NULL)
+              report->salvaged = ak_progress_salvage (db, *damaged_path,
+                                                      &report->n_answers_kept,
+                                                      &report->n_answers_total);
             return db;
           case OPEN_FAILED:
             return NULL;
@@ -827,7 +1050,7 @@ ak_progress_schema_open (const char  *path,
 
       if (*damaged_path != NULL)
         {
-          /* The database this call created is damaged too: something is
+          /* The database this call created (and filled) is damaged too: something is
            * wrong with the disk, not with the file. */
           g_debug ("The new progress database %s is damaged too (%s)", path, problem);
           g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
@@ -855,4 +1078,165 @@ ak_progress_schema_open (const char  *path,
                  "keep replacing it."),
                path);
   return NULL;
+}
+
+static void
+set_damaged_read_only_error (GError     **error,
+                             const char  *path)
+{
+  g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+               _("Your progress database “%s” is damaged. Start Akademie once to repair it, "
+                 "then export again."),
+               path);
+}
+
+/**
+ * ak_progress_schema_open_read_only:
+ *
+ * Opens @path for reading only, checked as ak_progress_schema_open()
+ * checks it, without creating, migrating, repairing or moving anything.
+ * Without a file, the database is an empty one in memory. Older versions
+ * are opened as they are: the export reads only what version 1 had.
+ *
+ * Returns: (transfer full): the connection, or %NULL with @error set
+ */
+sqlite3 *
+ak_progress_schema_open_read_only (const char  *path,
+                                   GError     **error)
+{
+  g_autofree char *problem = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *wal = NULL;
+  sqlite3 *db = NULL;
+  struct stat seen;
+  int version = 0;
+  int rc;
+
+  if (stat (path, &seen) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *target = NULL;
+
+      if (saved_errno == ENOENT && (target = g_file_read_link (path, NULL)) != NULL)
+        {
+          g_set_error (error, AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_FAILED,
+                       _("Your progress database “%s” is a link to “%s”, which does not "
+                         "exist. Restore the file it points to, or remove the link to "
+                         "start anew."),
+                       path, target);
+          return NULL;
+        }
+      if (saved_errno != ENOENT)
+        {
+          ak_progress_set_errno_error (error, saved_errno,
+                                       _("Akademie cannot open your progress database “%s”: %s"),
+                                       path, g_strerror (saved_errno));
+          return NULL;
+        }
+      rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+      if (rc != SQLITE_OK || !migrate (db, path, error))
+        {
+          if (rc != SQLITE_OK)
+            ak_progress_set_sqlite_error (error, db, rc);
+          sqlite3_close (db);
+          return NULL;
+        }
+      return db;
+    }
+
+  if (!S_ISREG (seen.st_mode) || seen.st_size == 0)
+    problem = g_strdup ("not a database file");
+  else
+    read_header (path, &problem, &version);
+  if (problem == NULL && version > AK_PROGRESS_SCHEMA_VERSION)
+    {
+      set_too_new_error (error, path, version);
+      return NULL;
+    }
+  if (problem != NULL)
+    {
+      set_damaged_read_only_error (error, path);
+      return NULL;
+    }
+
+  /* Read-only: no WAL is folded in, no journal rolled back. Without a
+   * WAL (no Akademie has the file open), it is read as it is, so that not
+   * even a WAL or its index is created beside it; so it is too where they
+   * cannot be made (a read-only folder, a full disk). */
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, NULL);
+  wal = g_strconcat (path, "-wal", NULL);
+  for (guint immutable = g_file_test (wal, G_FILE_TEST_EXISTS) ? 0 : 1; immutable < 2; immutable++)
+    {
+      g_autofree char *full_uri = g_strconcat (uri, immutable ? "?mode=ro&immutable=1"
+                                                              : "?mode=ro", NULL);
+
+      sqlite3_close (db);
+      db = NULL;
+      rc = sqlite3_open_v2 (full_uri, &db,
+                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE, NULL);
+      if (rc == SQLITE_OK)
+        {
+          distrust_schema (db);
+          sqlite3_busy_timeout (db, AK_PROGRESS_BUSY_TIMEOUT_MS);
+          rc = query_value (db, "PRAGMA user_version", &version, NULL);
+        }
+      if ((rc & 0xff) != SQLITE_CANTOPEN && (rc & 0xff) != SQLITE_READONLY
+          && (rc & 0xff) != SQLITE_IOERR)
+        break;
+    }
+
+  if (rc == SQLITE_OK && version > AK_PROGRESS_SCHEMA_VERSION)
+    {
+      sqlite3_close (db);
+      set_too_new_error (error, path, version);
+      return NULL;
+    }
+  if (rc == SQLITE_OK && !ak_progress_schema_version_is_known (version))
+    problem = g_strdup ("invalid format version");
+  if (rc == SQLITE_OK && problem == NULL)
+    rc = query_value (db, "PRAGMA quick_check", NULL, &problem);
+  if (rc == SQLITE_OK && problem != NULL && g_str_equal (problem, "ok"))
+    g_clear_pointer (&problem, g_free);
+  if (rc == SQLITE_OK && problem == NULL)
+    rc = check_schema_and_rows (db, version, &problem);
+  if (rc == SQLITE_OK && problem == NULL)
+    rc = check_indexes (db, NULL, &problem);
+  if (rc == SQLITE_OK && problem == NULL && version == 0)
+    {
+      int n_objects = 0;
+
+      rc = query_value (db, "SELECT count(*) FROM sqlite_schema", &n_objects, NULL);
+      if (rc == SQLITE_OK && n_objects > 0)
+        problem = g_strdup ("not an Akademie database");
+      else if (rc == SQLITE_OK)
+        {
+          /* An empty file SQLite made: nothing recorded. */
+          sqlite3_close (db);
+          db = NULL;
+          rc = sqlite3_open_v2 (":memory:", &db, SQLITE_OPEN_READWRITE, NULL);
+          if (rc == SQLITE_OK && !migrate (db, path, error))
+            {
+              sqlite3_close (db);
+              return NULL;
+            }
+        }
+    }
+
+  if (is_damage (rc) || (rc == SQLITE_OK && problem != NULL))
+    {
+      g_debug ("The progress database %s is damaged (%s)", path,
+               problem != NULL ? problem : sqlite3_errmsg (db));
+      sqlite3_close (db);
+      set_damaged_read_only_error (error, path);
+      return NULL;
+    }
+  if (rc != SQLITE_OK)
+    {
+      ak_progress_set_sqlite_error (error, db, rc);
+      sqlite3_close (db);
+      return NULL;
+    }
+  return db;
 }

@@ -45,9 +45,22 @@ AkProgressError ak_progress_error_from_errno    (int              saved_errno,
                                                  AkProgressError  otherwise);
 
 /* ak-progress-schema.c */
+/* What opening found and did, for the learner to be told. */
+typedef struct
+{
+  char     *damaged_path;     /* where a damaged file was moved, or NULL */
+  gboolean  salvaged;         /* rows were copied from it */
+  guint     n_answers_kept;
+  guint     n_answers_total;
+  gboolean  repaired;         /* stale indexes were rebuilt */
+} AkProgressOpenReport;
+
 sqlite3      *ak_progress_schema_open           (const char      *path,
-                                                 char           **damaged_path,
+                                                 AkProgressOpenReport *report,
                                                  GError         **error);
+sqlite3      *ak_progress_schema_open_read_only (const char      *path,
+                                                 GError         **error);
+gboolean      ak_progress_schema_version_is_known (int            version);
 char         *ak_progress_day_key               (gint64           time);
 int           ak_progress_add_to_day            (sqlite3_stmt    *activity_day_upsert,
                                                  gint64           learner_id,
@@ -68,7 +81,15 @@ int           ak_progress_add_answer_to_stats   (sqlite3_stmt    *question_stat_
 extern const char ak_progress_question_stat_upsert_sql[];
 extern const char ak_progress_activity_day_upsert_sql[];
 
+/* ak-progress-salvage.c */
+gboolean      ak_progress_salvage               (sqlite3         *db,
+                                                 const char      *damaged_path,
+                                                 guint           *n_answers_kept,
+                                                 guint           *n_answers_total);
+
 /* ak-progress-store.c */
+AkProgressStore *ak_progress_store_open_read_only (const char    *path,
+                                                   GError       **error);
 sqlite3      *ak_progress_store_get_db          (AkProgressStore *self);
 gint64        ak_progress_store_get_learner_id  (AkProgressStore *self);
 AkStatement  *ak_progress_store_statement       (AkProgressStore *self,
@@ -90,10 +111,18 @@ gboolean      ak_progress_practice_add_seconds  (AkProgressStore *self,
 
 /* ak-progress-results.c */
 AkLessonProgress  *ak_lesson_progress_new           (const char   *lesson_id);
-AkLessonProgress  *ak_lesson_progress_new_from_row  (sqlite3_stmt *statement);
-AkProgressAttempt *ak_progress_attempt_new_from_row (sqlite3_stmt *statement);
+AkLessonProgress  *ak_lesson_progress_new_from_row  (sqlite3_stmt *statement,
+                                                     GError      **error);
+AkProgressAttempt *ak_progress_attempt_new_from_row (sqlite3_stmt *statement,
+                                                     GError      **error);
 AkProgressAnswer  *ak_progress_answer_new_from_row  (sqlite3_stmt *statement,
-                                                     int           first_column);
+                                                     int           first_column,
+                                                     GError      **error);
+gboolean           ak_progress_row_check            (sqlite3_stmt *statement,
+                                                     int           first_column,
+                                                     const char   *types,
+                                                     GError      **error);
+void               ak_progress_set_damaged_error    (GError      **error);
 const char        *ak_attempt_state_to_string       (AkAttemptState state);
 AkQuestionVersion  ak_question_version_in_course    (AkCourse     *course,
                                                      const char   *quiz_id,
@@ -101,9 +130,14 @@ AkQuestionVersion  ak_question_version_in_course    (AkCourse     *course,
                                                      const char   *question_hash);
 
 /* ak-progress-export.c */
+gboolean      ak_csv_starts_formula             (const char      *value);
+void          ak_csv_append_text                (GString         *line,
+                                                 const char      *value,
+                                                 gsize            max_chars);
 gboolean      ak_progress_export_write          (AkProgressStore *self,
                                                  GListModel      *courses,
                                                  const char      *path,
+                                                 GOutputStream   *standard_output,
                                                  guint           *n_answers,
                                                  GError         **error);
 

@@ -218,8 +218,42 @@ end (AkProgressStore  *self,
   return FALSE;
 }
 
+/* Reads the learner's row; FALSE when there is none yet. */
+static gboolean
+read_learner (AkProgressStore  *self,
+              AkStatement      *select,
+              GError          **error)
+{
+  if (!ak_progress_row_check (select, 0, "it", error))
+    return FALSE;
+  self->learner_id = sqlite3_column_int64 (select, 0);
+  g_free (self->display_name);
+  self->display_name = g_strdup ((const char *)sqlite3_column_text (select, 1));
+  if (!g_utf8_validate (self->display_name, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (self->display_name, -1);
+
+      g_free (self->display_name);
+      self->display_name = valid;
+    }
+  return TRUE;
+}
+
+/* The name to show before the learner has chosen one. */
+static const char *
+default_display_name (void)
+{
+  const char *real_name = g_get_real_name ();
+
+  /* GLib says "Unknown" when the system has no real name. */
+  if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
+    return g_get_user_name ();
+  return real_name;
+}
+
 static gboolean
 ensure_learner (AkProgressStore  *self,
+                gboolean          may_add,
                 GError          **error)
 {
   static const char select_sql[] =
@@ -227,7 +261,7 @@ ensure_learner (AkProgressStore  *self,
   static const char insert_sql[] =
     "INSERT INTO learner (user_name, display_name, created) VALUES (?1, ?2, ?3)";
   const char *user_name = g_get_user_name ();
-  const char *real_name = g_get_real_name ();
+  const char *real_name = default_display_name ();
   g_autoptr(AkStatement) select = NULL;
   g_autoptr(AkStatement) insert = NULL;
   gboolean ok;
@@ -239,18 +273,18 @@ ensure_learner (AkProgressStore  *self,
   sqlite3_bind_text (select, 1, user_name, -1, SQLITE_STATIC);
   rc = sqlite3_step (select);
   if (rc == SQLITE_ROW)
-    {
-      self->learner_id = sqlite3_column_int64 (select, 0);
-      self->display_name = g_strdup ((const char *)sqlite3_column_text (select, 1));
-      return TRUE;
-    }
+    return read_learner (self, select, error);
   if (!ak_progress_store_check (self, rc, error))
     return FALSE;
   sqlite3_reset (select);
 
-  /* GLib says "Unknown" when the system has no real name. */
-  if (real_name == NULL || *real_name == '\0' || g_str_equal (real_name, "Unknown"))
-    real_name = user_name;
+  if (!may_add)
+    {
+      /* Nothing is recorded yet, and nothing may be: no row matches 0. */
+      self->learner_id = 0;
+      self->display_name = g_strdup (real_name);
+      return TRUE;
+    }
 
   if (!begin (self, error))
     return FALSE;
@@ -275,9 +309,7 @@ ensure_learner (AkProgressStore  *self,
       ak_progress_store_check (self, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, error);
       return FALSE;
     }
-  self->learner_id = sqlite3_column_int64 (select, 0);
-  self->display_name = g_strdup ((const char *)sqlite3_column_text (select, 1));
-  return TRUE;
+  return read_learner (self, select, error);
 }
 
 /**
@@ -299,8 +331,9 @@ ak_progress_store_get_default_path (void)
  * there is none and migrating an older one. A database written by a newer
  * Akademie is refused with %AK_PROGRESS_ERROR_TOO_NEW and left untouched.
  *
- * A file that is damaged is moved aside and a new database is started: the
- * store is returned, and ak_progress_store_get_recovery_error() says what
+ * A file that is damaged is moved aside and a new database is started
+ * with what can still be read of it; stale indexes are rebuilt. The store
+ * is returned, and ak_progress_store_get_recovery_error() says what
  * happened so that the learner can be told.
  *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set
@@ -311,30 +344,92 @@ ak_progress_store_open (const char  *path,
 {
   g_autoptr(AkProgressStore) self = NULL;
   g_autofree char *default_path = NULL;
-  g_autofree char *damaged_path = NULL;
+  AkProgressOpenReport report;
 
   if (path == NULL)
     path = default_path = ak_progress_store_get_default_path ();
 
   self = g_object_new (AK_TYPE_PROGRESS_STORE, NULL);
   self->path = g_strdup (path);
-  self->db = ak_progress_schema_open (path, &damaged_path, error);
+  self->db = ak_progress_schema_open (path, &report, error);
   if (self->db == NULL)
-    return NULL;
-
-  if (damaged_path != NULL)
     {
-      self->recovery_error =
-        g_error_new (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
-                     _("Your progress database was damaged. It has been moved to “%s” and "
-                       "a new one has been started."),
-                     damaged_path);
-      self->damaged_path = g_steal_pointer (&damaged_path);
+      g_free (report.damaged_path);
+      return NULL;
     }
 
-  if (!ensure_learner (self, error))
+  if (report.repaired)
+    self->recovery_error =
+      g_error_new_literal (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                           _("Your progress database had a damaged index. Akademie has "
+                             "rebuilt it; no progress was lost."));
+
+  if (report.damaged_path != NULL)
+    {
+      g_clear_error (&self->recovery_error);
+      if (report.salvaged && report.n_answers_total > 0)
+        self->recovery_error =
+          g_error_new (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                       /* Translators: the counts are of answers, e.g. "1,234 of 1,240" */
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Your progress database was damaged. It has been moved to "
+                                    "“%s” and a new one has been started with what could still "
+                                    "be read: %'u of %'u answer was recovered.",
+                                    "Your progress database was damaged. It has been moved to "
+                                    "“%s” and a new one has been started with what could still "
+                                    "be read: %'u of %'u answers were recovered.",
+                                    report.n_answers_total),
+                       report.damaged_path, report.n_answers_kept, report.n_answers_total);
+      else if (report.salvaged)
+        self->recovery_error =
+          g_error_new (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                       _("Your progress database was damaged. It has been moved to “%s” and "
+                         "a new one has been started with what could still be read."),
+                       report.damaged_path);
+      else
+        self->recovery_error =
+          g_error_new (AK_PROGRESS_ERROR, AK_PROGRESS_ERROR_DAMAGED,
+                       _("Your progress database was damaged. It has been moved to “%s” and "
+                         "a new one has been started."),
+                       report.damaged_path);
+      self->damaged_path = g_steal_pointer (&report.damaged_path);
+    }
+
+  if (!ensure_learner (self, TRUE, error))
     return NULL;
 
+  return g_steal_pointer (&self);
+}
+
+/*
+ * ak_progress_store_open_read_only:
+ * @path: (nullable): the database file; %NULL for the default location
+ *
+ * Opens the learner's progress for reading, as the export does: nothing is
+ * created, migrated, moved aside or written. Where there is no database
+ * yet, the store is empty. A database of an older version is read as it
+ * is; a damaged one is refused with %AK_PROGRESS_ERROR_DAMAGED, and one
+ * from a newer Akademie with %AK_PROGRESS_ERROR_TOO_NEW.
+ *
+ * Returns: (transfer full) (nullable): the store, or %NULL with @error set
+ */
+AkProgressStore *
+ak_progress_store_open_read_only (const char  *path,
+                                  GError     **error)
+{
+  g_autoptr(AkProgressStore) self = NULL;
+  g_autofree char *default_path = NULL;
+
+  if (path == NULL)
+    path = default_path = ak_progress_store_get_default_path ();
+
+  self = g_object_new (AK_TYPE_PROGRESS_STORE, NULL);
+  self->path = g_strdup (path);
+  self->db = ak_progress_schema_open_read_only (path, error);
+  if (self->db == NULL)
+    return NULL;
+  if (!ensure_learner (self, FALSE, error))
+    return NULL;
   return g_steal_pointer (&self);
 }
 
@@ -349,8 +444,8 @@ ak_progress_store_get_path (AkProgressStore *self)
  * ak_progress_store_get_recovery_error:
  *
  * Returns: (nullable): %AK_PROGRESS_ERROR_DAMAGED when the file was damaged
- *   on opening and has been replaced by a new one, with a message for the
- *   learner; %NULL otherwise
+ *   on opening and has been replaced by a new one (holding what could be
+ *   salvaged), or repaired, with a message for the learner; %NULL otherwise
  */
 const GError *
 ak_progress_store_get_recovery_error (AkProgressStore *self)
@@ -617,7 +712,7 @@ ak_progress_store_get_lesson (AkProgressStore  *self,
       ak_progress_store_check (self, rc, error);
       return NULL;
     }
-  return ak_lesson_progress_new_from_row (select);
+  return ak_lesson_progress_new_from_row (select, error);
 }
 
 /* Quiz attempts */
@@ -744,11 +839,19 @@ ak_progress_store_get_open_attempt (AkProgressStore  *self,
       ak_progress_store_check (self, rc, error);
       return NULL;
     }
-  attempt = ak_progress_attempt_new_from_row (select);
+  attempt = ak_progress_attempt_new_from_row (select, error);
+  if (attempt == NULL)
+    return NULL;
 
   sqlite3_bind_int64 (answers, 1, attempt->id);
   while ((rc = sqlite3_step (answers)) == SQLITE_ROW)
-    g_ptr_array_add (attempt->answers, ak_progress_answer_new_from_row (answers, 0));
+    {
+      AkProgressAnswer *answer = ak_progress_answer_new_from_row (answers, 0, error);
+
+      if (answer == NULL)
+        return NULL;
+      g_ptr_array_add (attempt->answers, answer);
+    }
   if (!ak_progress_store_check (self, rc, error))
     return NULL;
 
@@ -778,7 +881,8 @@ check_attempt_open (AkProgressStore  *self,
                            _("This quiz attempt does not exist."));
       return FALSE;
     }
-  if (!ak_progress_store_check (self, rc, error))
+  if (!ak_progress_store_check (self, rc, error)
+      || !ak_progress_row_check (select, 0, "tt", error))
     return FALSE;
   if (!g_str_equal ((const char *)sqlite3_column_text (select, 1), "in-progress"))
     {
@@ -871,7 +975,7 @@ ak_progress_store_record_answer (AkProgressStore  *self,
   if (ok)
     {
       sqlite3_bind_int64 (update, 1, attempt_id);
-      sqlite3_bind_int (update, 2, next_position);
+      sqlite3_bind_int64 (update, 2, next_position);
       sqlite3_bind_double (update, 3, seconds);
       ok = ak_progress_store_check (self, sqlite3_step (update), error);
     }

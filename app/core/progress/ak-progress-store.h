@@ -28,7 +28,9 @@ G_BEGIN_DECLS
  * @AK_PROGRESS_ERROR_FAILED: any other problem; the message says what
  * @AK_PROGRESS_ERROR_DAMAGED: the database file is damaged. From
  *   ak_progress_store_get_recovery_error(): it was moved aside (the message
- *   names where) and a new one was started.
+ *   names where) and a new one was started with what could still be read
+ *   of it (the message says how many answers), or its indexes were rebuilt
+ *   and nothing was lost.
  * @AK_PROGRESS_ERROR_TOO_NEW: the file was written by a newer Akademie and
  *   is left untouched
  * @AK_PROGRESS_ERROR_READ_ONLY: the file or its folder cannot be written
