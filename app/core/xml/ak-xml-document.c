@@ -211,6 +211,16 @@ leaves_tags_intact (AkXmlText      *text,
   return offset < text->length && text->data[offset] == '&';
 }
 
+/* After a quote that is never closed the parser reads markup as a value
+ * and values as markup: what it says then follows from that quote. 2.9
+ * stops there; 2.12 and newer read on and report a "<" in every later
+ * value. */
+static gboolean
+loses_step (const xmlError *error)
+{
+  return error->code == XML_ERR_LT_IN_ATTRIBUTE || error->code == XML_ERR_ATTRIBUTE_NOT_FINISHED;
+}
+
 /* Every syntax error the parser can read past is reported, as xmllint
  * does, but not what merely follows from an earlier one, and not more
  * than a trainer can use. The parser is not stopped from here, as it may
@@ -254,6 +264,8 @@ parser_error_cb (void       *user_data,
 
   fail (state, offset, message);
   state->last_error_offset = offset;
+  if (loses_step (error))
+    state->stopped = TRUE;
   if (!leaves_tags_intact (text, error, offset))
     state->tags_broken = TRUE;
   ak_xml_ctxt_disable_sax (ctxt);
