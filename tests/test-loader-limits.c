@@ -234,6 +234,145 @@ test_security_latin1_declaration (void)
                   "“ISO-8859-1”");
 }
 
+/* ---------------------------------------------------------------------- */
+/* Limits that keep the check of any file under the size limit short      */
+
+static guint
+count_elements (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = strchr (text, '<'); p != NULL; p = strchr (p + 1, '<'))
+    if (g_ascii_isalpha (p[1]))
+      n++;
+  return n;
+}
+
+/* One line of @n copies of @unit, added to the lesson on line 12. */
+static AkCourse *
+load_repeated (const char  *before,
+               const char  *unit,
+               guint        n,
+               const char  *after,
+               GPtrArray  **diagnostics)
+{
+  g_autoptr(GString) line = g_string_new (before);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (line, unit);
+  g_string_append (line, after);
+  return load_variant (line->str, "", diagnostics);
+}
+
+static void
+test_limits_elements (void)
+{
+  g_autofree char *template = g_strconcat (course_head, course_middle, course_tail, NULL);
+  guint n_template = count_elements (template);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = NULL;
+  g_autofree char *message = g_strdup_printf ("The file has more than %u elements; split the "
+                                              "course into several files",
+                                              AK_COURSE_MAX_ELEMENTS);
+  guint n_allowed = AK_COURSE_MAX_ELEMENTS - n_template;
+
+  /* Up to the limit a file loads. */
+  course = load_repeated ("", "      <p>x</p>\n", n_allowed, "", &diagnostics);
+  g_assert_nonnull (course);
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+  g_clear_object (&course);
+
+  /* The first element past it is shown. */
+  course = load_repeated ("", "      <p>x</p>\n", n_allowed + 10, "", &diagnostics);
+  assert_refused (course, diagnostics, 12 + AK_COURSE_MAX_ELEMENTS - count_elements (course_head),
+                  7, message);
+}
+
+static void
+test_limits_attributes (void)
+{
+  g_autoptr(GString) tag = g_string_new ("      <p");
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = NULL;
+  g_autofree char *message = NULL;
+  guint n_attributes = 0;
+  guint first_over = 0;
+
+  for (guint i = 0; i <= AK_COURSE_MAX_ATTRIBUTES; i++)
+    g_string_append_printf (tag, " a%u=\"x\"", i);
+  g_string_append (tag, ">x</p>\n");
+  course = load_repeated ("      <p>x</p>\n", tag->str, 1, "", &diagnostics);
+  message = g_strdup_printf ("An element has more than %u attributes", AK_COURSE_MAX_ATTRIBUTES);
+  assert_refused (course, diagnostics, 13, 7, message);
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&message, g_free);
+
+  /* Within the limit for each element, but not for the file; a "=" in a
+   * value or a comment is no attribute. */
+  course = load_repeated ("      <!-- a=b -->\n", "<p a=\"=\" b=\"=\" c=\"=\">x</p>",
+                          AK_COURSE_MAX_ELEMENTS, "\n", &diagnostics);
+  message = g_strdup_printf ("The file has more than %u attributes; split the course into "
+                             "several files", 2 * AK_COURSE_MAX_ELEMENTS);
+  /* Those of the template's first lines, past its XML declaration. */
+  for (const char *p = strchr (course_head, '\n'); *p != '\0'; p++)
+    if (*p == '=')
+      n_attributes++;
+  while (n_attributes + 3 * (first_over + 1) <= 2 * AK_COURSE_MAX_ELEMENTS)
+    first_over++;
+  assert_refused (course, diagnostics, 13, 1 + first_over * 26, message);
+}
+
+static void
+test_limits_inline (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = NULL;
+  g_autofree char *message = g_strdup_printf ("A text block may hold at most %u emphases "
+                                              "(“em” or “strong”)", AK_COURSE_MAX_INLINE);
+
+  /* Nested ones count, and every block has its own count. */
+  course = load_repeated ("      <p><strong><em>x</em></strong>", "<em>x</em>",
+                          AK_COURSE_MAX_INLINE - 2, "</p>\n      <p><em>y</em></p>\n",
+                          &diagnostics);
+  g_assert_nonnull (course);
+  g_assert_cmpuint (diagnostics->len, ==, 0);
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+  g_clear_object (&course);
+
+  course = load_repeated ("      <p><strong><em>x</em></strong>", "<em>x</em>",
+                          AK_COURSE_MAX_INLINE - 1, "</p>\n", &diagnostics);
+  assert_refused (course, diagnostics, 12, 37 + (AK_COURSE_MAX_INLINE - 2) * 10,
+                  message);
+}
+
+static void
+test_limits_problems (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = NULL;
+  AkDiagnostic *last;
+
+  /* All on one line: each column counted right. */
+  course = load_repeated ("      ", "<p/>", AK_COURSE_MAX_PROBLEMS + 50, "\n", &diagnostics);
+  g_assert_null (course);
+  g_assert_cmpuint (diagnostics->len, ==, AK_COURSE_MAX_PROBLEMS + 1);
+  for (guint i = 0; i < AK_COURSE_MAX_PROBLEMS; i++)
+    assert_diagnostic (diagnostics, i, AK_SEVERITY_ERROR, 12, 7 + 4 * i,
+                       "The element “p” must not be empty");
+  last = g_ptr_array_index (diagnostics, AK_COURSE_MAX_PROBLEMS);
+  g_assert_cmpint (last->severity, ==, AK_SEVERITY_WARNING);
+  g_assert_cmpuint (last->line, ==, 0);
+  g_assert_cmpstr (last->message, ==, "… 50 more problems are not shown; correct the ones "
+                                      "above and check the file again");
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+
+  /* Exactly as many as are shown: nothing is cut. */
+  course = load_repeated ("      ", "<p/>", AK_COURSE_MAX_PROBLEMS, "\n", &diagnostics);
+  g_assert_cmpuint (diagnostics->len, ==, AK_COURSE_MAX_PROBLEMS);
+  g_assert_cmpint (((AkDiagnostic *)g_ptr_array_index (diagnostics, AK_COURSE_MAX_PROBLEMS - 1))
+                     ->severity, ==, AK_SEVERITY_ERROR);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -250,6 +389,11 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/security/utf16", test_security_utf16);
   g_test_add_func ("/loader/security/utf32", test_security_utf32);
   g_test_add_func ("/loader/security/latin1-declaration", test_security_latin1_declaration);
+
+  g_test_add_func ("/loader/limits/elements", test_limits_elements);
+  g_test_add_func ("/loader/limits/attributes", test_limits_attributes);
+  g_test_add_func ("/loader/limits/inline", test_limits_inline);
+  g_test_add_func ("/loader/limits/problems", test_limits_problems);
 
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "ak-course-builder.h"
 #include "ak-course-checks.h"
+#include "ak-course-limits.h"
 #include "ak-course-schema.h"
 #include "ak-xml-document.h"
 
@@ -33,6 +34,23 @@ report_too_large (GPtrArray  *diagnostics,
                                               limit);
 
   report_file_problem (diagnostics, path, message);
+}
+
+/* Said last, so that a cut list is not taken for all. A warning, so that
+ * the count of errors is that of the list. */
+static void
+report_dropped (GPtrArray  *diagnostics,
+                const char *path,
+                guint       n_dropped)
+{
+  ak_diagnostic_list_add (diagnostics, path, 0, 0, AK_SEVERITY_WARNING,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "… %u more problem is not shown; correct the ones "
+                                       "above and check the file again",
+                                       "… %u more problems are not shown; correct the ones "
+                                       "above and check the file again",
+                                       n_dropped),
+                          n_dropped);
 }
 
 static int
@@ -82,7 +100,8 @@ load (const char *data,
   ak_course_schema_init ();
   ak_xml_quiet_begin (&quiet);
   document = ak_xml_document_parse (data, length, path, diagnostics);
-  if (document != NULL && ak_course_schema_validate (document))
+  if (document != NULL && ak_course_check_limits (document) &&
+      ak_course_schema_validate (document))
     {
       ak_xml_document_collapse_space (document);
       if (ak_course_check (document, course_dir))
@@ -95,6 +114,8 @@ load (const char *data,
   if (diagnostics->len > first)
     g_qsort_with_data (diagnostics->pdata + first, diagnostics->len - first, sizeof (gpointer),
                        compare_position, NULL);
+  if (document != NULL && document->text.n_dropped > 0)
+    report_dropped (diagnostics, path, document->text.n_dropped);
 
   if (course != NULL && has_errors_from (diagnostics, first))
     g_clear_object (&course);

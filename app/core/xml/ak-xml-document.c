@@ -350,6 +350,7 @@ ak_xml_document_parse (const char *data,
   xmlParserCtxt *ctxt;
 
   ak_xml_text_init (&self->text, data, length, path, diagnostics);
+  self->text.max_reports = AK_COURSE_MAX_PROBLEMS;
   if (!ak_xml_text_check_encoding (&self->text))
     return NULL;
   if (length == 0 || length > G_MAXINT)
@@ -358,6 +359,8 @@ ak_xml_document_parse (const char *data,
                           length == 0 ? _("The file is empty") : _("The file is too large"));
       return NULL;
     }
+  if (!ak_xml_text_check_markup (&self->text, AK_COURSE_MAX_ELEMENTS, AK_COURSE_MAX_ATTRIBUTES))
+    return NULL;
 
   ctxt = xmlCreateMemoryParserCtxt (data, (int)length);
   if (ctxt == NULL)
