@@ -304,19 +304,8 @@ load_file (FileEntry  *file,
   g_autoptr(AkCourse) course = NULL;
   FileEntry *owner;
 
-  if (file->explicit && !g_file_test (file->path, G_FILE_TEST_EXISTS))
-    {
-      ak_diagnostic_list_add (file->diagnostics, file->path, 0, 0, AK_SEVERITY_ERROR,
-                              _("The file does not exist"));
-      return;
-    }
-  if (file->explicit && g_file_test (file->path, G_FILE_TEST_IS_DIR))
-    {
-      ak_diagnostic_list_add (file->diagnostics, file->path, 0, 0, AK_SEVERITY_ERROR,
-                              _("This is a folder, not a course file"));
-      return;
-    }
-
+  /* The loader says what is wrong with a path: missing, a folder, not
+   * readable. */
   course = ak_course_loader_load_file (file->path, file->diagnostics);
   if (course == NULL)
     return;

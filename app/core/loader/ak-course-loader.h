@@ -24,6 +24,8 @@ G_BEGIN_DECLS
  * before the schema check, whose time grows with their square. */
 #define AK_COURSE_MAX_INLINE 1000
 
+GBytes   *ak_course_loader_read_file (const char  *path,
+                                      GError     **error);
 AkCourse *ak_course_loader_load_file (const char *path,
                                       GPtrArray  *diagnostics);
 AkCourse *ak_course_loader_load_data (const char *data,

@@ -188,6 +188,7 @@ is_consequence (ParseState     *state,
   switch ((int)error->code)
     {
     case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_DOCUMENT_EMPTY:
     case XML_ERR_DOCUMENT_END:
     case XML_ERR_EXTRA_CONTENT:
     case XML_ERR_NOT_WELL_BALANCED:

@@ -297,6 +297,31 @@ describe_namespace_error (const xmlError *error,
   return NULL;
 }
 
+/* libxml2 calls any file without a root element empty; a trainer needs to
+ * hear what is there instead. */
+static char *
+describe_no_element (AkXmlText *text,
+                     gsize     *offset)
+{
+  gsize i = text->length >= 3 && memcmp (text->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+  while (i < text->length && ak_xml_is_space (text->data[i]))
+    i++;
+  if (i == text->length)
+    {
+      *offset = 0;
+      return g_strdup (_("The file contains only white space"));
+    }
+  if (text->data[i] != '<')
+    {
+      *offset = i;
+      return g_strdup (_("The file contains text but no element; a course file starts with "
+                         "“<course”"));
+    }
+  return g_strdup (_("The file contains no element, only an XML declaration, comments or "
+                     "processing instructions"));
+}
+
 static char *
 describe_parser_error (AkXmlText      *text,
                        const xmlError *error,
@@ -307,7 +332,7 @@ describe_parser_error (AkXmlText      *text,
   switch ((int)error->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
-      return g_strdup (_("The file is empty"));
+      return describe_no_element (text, offset);
 
     case XML_ERR_DOCUMENT_START:
       return g_strdup (_("The file must start with an element (“<”)"));
