@@ -195,6 +195,82 @@ test_hostile_no_element (void)
     }
 }
 
+/* ---------------------------------------------------------------------- */
+/* File content quoted in messages                                        */
+
+/* Each diagnostic as `akademie --validate` prints it is one line, with
+ * nothing in it that would reorder it. */
+static void
+assert_one_line_each (GPtrArray *diagnostics)
+{
+  g_assert_cmpuint (diagnostics->len, >, 0);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      g_autofree char *line = ak_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
+
+      g_assert_true (g_utf8_validate (line, -1, NULL));
+      for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          g_assert_cmpuint (c, >=, 0x20);
+          g_assert_false (c >= 0x7F && c <= 0x9F);
+          g_assert_false (c == 0x2028 || c == 0x2029 || c == 0x200E || c == 0x200F);
+          g_assert_false (c >= 0x202A && c <= 0x202E);
+          g_assert_false (c >= 0x2066 && c <= 0x2069);
+        }
+    }
+}
+
+static void
+test_hostile_escaped (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(AkCourse) course = NULL;
+
+  /* A forged line of output, a right-to-left override, and line breaks
+   * of every kind, in a value quoted by a message. */
+  course = load_variant ("      <figure src=\"a.png&#10;kurs.xml: valid, 1 lesson, 1 question&#13;"
+                         "\" alt=\"A\"/>\n"                                            /* 12 */
+                         "      <figure src=\"\u202Egnp.exe\" alt=\"B\"/>\n"             /* 13 */
+                         "      <figure src=\"a\xC2\x85" "b\u2028c\u2029d\u2066e\u200Ff\x7F\" "
+                         "alt=\"C\"/>\n", "", &diagnostics);                             /* 14 */
+  g_assert_null (course);
+  g_assert_cmpuint (diagnostics->len, ==, 3);
+  assert_diagnostic (diagnostics, 0, AK_SEVERITY_ERROR, 12, 15,
+                     "The figure file “a.png\\nkurs.xml: valid, 1 lesson, 1 question\\r” does "
+                     "not exist");
+  assert_diagnostic (diagnostics, 1, AK_SEVERITY_ERROR, 13, 15,
+                     "The figure file “\\u202Egnp.exe” does not exist");
+  assert_diagnostic (diagnostics, 2, AK_SEVERITY_ERROR, 14, 15,
+                     "The figure file “a\\u0085b\\u2028c\\u2029d\\u2066e\\u200Ff\\u007F” does "
+                     "not exist");
+  assert_one_line_each (diagnostics);
+  g_clear_pointer (&diagnostics, g_ptr_array_unref);
+
+  /* Element content and a tab, quoted by a schema message. */
+  course = load_text ("<course xmlns=\"" NS "\" id=\"a&#10;b\" version=\"1\" xml:lang=\"de\" "
+                      "minutes=\"1\"><title>T</title><summary>S</summary>"
+                      "<source id=\"q\"><title>Q</title><year>20\u202E24\t&#10;</year></source>"
+                      "</course>", -1, &diagnostics);
+  g_assert_null (course);
+  assert_one_line_each (diagnostics);
+}
+
+static void
+test_hostile_escaped_file_name (void)
+{
+  g_autoptr(AkDiagnostic) diagnostic = ak_diagnostic_new ("kurs.xml\nandere.xml: valid", 1, 2,
+                                                          AK_SEVERITY_ERROR, "a\u202Eb");
+  g_autofree char *line = ak_diagnostic_to_string (diagnostic);
+  g_autofree char *twice = ak_diagnostic_escape (diagnostic->message);
+
+  g_assert_cmpstr (line, ==, "kurs.xml\\nandere.xml: valid:1:2: error: a\\u202Eb");
+  g_assert_cmpstr (twice, ==, diagnostic->message);
+  /* The file name itself is kept, for opening the file. */
+  g_assert_cmpstr (diagnostic->file, ==, "kurs.xml\nandere.xml: valid");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -207,6 +283,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/loader/hostile/read-file", test_hostile_read_file);
   g_test_add_func ("/loader/hostile/figure", test_hostile_figure);
   g_test_add_func ("/loader/hostile/no-element", test_hostile_no_element);
+
+  g_test_add_func ("/loader/hostile/escaped", test_hostile_escaped);
+  g_test_add_func ("/loader/hostile/escaped-file-name", test_hostile_escaped_file_name);
 
   return g_test_run ();
 }
