@@ -386,18 +386,23 @@ skip_start_tag (const char *p,
  * processing instructions are passed over; what the parser would refuse
  * anyway is left to it.
  *
+ * @doctype is set to the offset of the first "<!DOCTYPE", or to
+ * %AK_XML_NO_OFFSET.
+ *
  * Returns: %FALSE when a limit is passed, which is reported
  */
 gboolean
 ak_xml_text_check_markup (AkXmlText *self,
                           guint      max_elements,
-                          guint      max_attributes)
+                          guint      max_attributes,
+                          gsize     *doctype)
 {
   const char *p = self->data;
   const char *end = self->data + self->length;
   guint n_elements = 0;
   guint n_all_attributes = 0;
 
+  *doctype = AK_XML_NO_OFFSET;
   while (p < end && (p = memchr (p, '<', end - p)) != NULL)
     {
       const char *tag = p;
@@ -421,6 +426,8 @@ ak_xml_text_check_markup (AkXmlText *self,
         }
       if (p + 1 >= end || p[1] == '/' || p[1] == '!')
         {
+          if (*doctype == AK_XML_NO_OFFSET && has_prefix (p, end, "<!DOCTYPE"))
+            *doctype = p - self->data;
           p++;
           continue;
         }

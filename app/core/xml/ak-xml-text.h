@@ -56,7 +56,8 @@ gsize    ak_xml_text_find_attribute (AkXmlText  *self,
                                      guint       skip);
 gboolean ak_xml_text_check_markup   (AkXmlText  *self,
                                      guint       max_elements,
-                                     guint       max_attributes);
+                                     guint       max_attributes,
+                                     gsize      *doctype);
 gsize    ak_xml_text_find_unclosed  (AkXmlText  *self,
                                      const char *open,
                                      gsize       fallback);
