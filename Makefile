@@ -8,7 +8,7 @@ BUILDDIR ?= _build
 ASAN_BUILDDIR ?= _build-asan
 HEADLESS = build-aux/run-headless.sh
 
-.PHONY: all deps build run check check-asan bench bench-startup fuzz clean
+.PHONY: all deps build run check check-asan check-newer-libxml2 bench bench-startup fuzz clean
 
 all: build
 
@@ -27,14 +27,20 @@ build: deps $(BUILDDIR)/build.ninja
 run: build
 	meson devenv -C $(BUILDDIR) ./app/akademie
 
-# The core suites once more under AddressSanitizer and UBSan, then every
-# suite (core, data, window) — headless when there is no display.
-check: build check-asan
+# The core suites once more under AddressSanitizer and UBSan and against
+# the newest libxml2, then every suite (core, data, window) — headless
+# when there is no display.
+check: build check-asan check-newer-libxml2
 	$(HEADLESS) meson test -C $(BUILDDIR) --print-errorlogs
 
 check-asan: deps $(ASAN_BUILDDIR)/build.ninja
 	meson compile -C $(ASAN_BUILDDIR)
 	meson test -C $(ASAN_BUILDDIR) --suite core --print-errorlogs
+
+# The core built against the vendored upstream libxml2 (2.12 and newer is
+# what the Flatpak runtime and newer distributions ship).
+check-newer-libxml2: deps
+	build-aux/check-newer-libxml2.sh
 
 bench: deps
 	[ -f _build-release/build.ninja ] || meson setup _build-release -Dbuildtype=release -Dgui=false
@@ -54,4 +60,4 @@ fuzz:
 	tests/fuzz/run-fuzz.sh $(or $(HARNESS),loader) $(or $(SECONDS),600)
 
 clean:
-	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) _build-release _build-release-gui _build-fuzz
+	rm -rf $(BUILDDIR) $(ASAN_BUILDDIR) _build-release _build-release-gui _build-fuzz _build-newer

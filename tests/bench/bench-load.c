@@ -18,6 +18,7 @@
 #include <libxml/parser.h>
 
 #include "ak-course-library.h"
+#include "ak-course-loader.h"
 #include "bench-courses.h"
 
 #define QUESTIONS_PER_FILE 50
@@ -127,6 +128,25 @@ measure_parse (const char *dir)
   return 0;
 }
 
+/* Checks one course file, as `akademie --validate` does; the number of
+ * problems stands where the number of questions does for a library. */
+static int
+measure_file (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "kurs.xml", NULL);
+  g_autoptr(GPtrArray) diagnostics = ak_diagnostic_list_new ();
+  g_autoptr(AkCourse) course = NULL;
+  gint64 start;
+  gint64 end;
+
+  start = g_get_monotonic_time ();
+  course = ak_course_loader_load_file (path, diagnostics);
+  end = g_get_monotonic_time ();
+
+  printf ("1 %u %" G_GINT64_FORMAT " %u\n", diagnostics->len, end - start, read_peak_rss_kib ());
+  return 0;
+}
+
 /* The parent: runs every measurement in a fresh process */
 
 typedef struct
@@ -228,6 +248,110 @@ run_series (const char  *self,
     }
 }
 
+/* Files built to make the check slow or big, each as large as the size
+ * limit allows: @unit repeated between @before and @after in a small
+ * course, or up to @max_units times. */
+typedef struct
+{
+  const char *name;
+  const char *before;
+  const char *unit;
+  const char *after;
+  guint       max_units;
+} HostileFile;
+
+static const HostileFile hostile_files[] = {
+  { "emphases in one paragraph", "      <p>", "<em>x</em> ", "</p>\n", G_MAXUINT },
+  { "paragraphs of ten emphases", "",
+    "      <p><em>x</em><em>x</em><em>x</em><em>x</em><em>x</em><em>x</em><em>x</em><em>x</em>"
+    "<em>x</em><em>x</em></p>\n", "", G_MAXUINT },
+  { "empty paragraphs on one line", "      ", "<p/>", "\n", G_MAXUINT },
+  { "empty paragraphs within the limit", "      ", "<p/>", "\n", 99900 },
+  { "unknown attributes on one line", "      ", "<p a=\"1\"/>", "\n", 99900 },
+  { "nesting 58 deep", "      <p>",
+    "<em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em>"
+    "<em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em>"
+    "<em><em><em><em><em><em><em><em><em><em><em><em><em><em><em><em>x"
+    "</em></em></em></em></em></em></em></em></em></em></em></em></em></em></em></em>"
+    "</em></em></em></em></em></em></em></em></em></em></em></em></em></em></em></em>"
+    "</em></em></em></em></em></em></em></em></em></em></em></em></em></em></em></em>"
+    "</em></em></em></em></em></em></em></em></em></em>", "</p>\n", G_MAXUINT },
+  { "one line of paragraphs", "", "<p>Ein Absatz mit etwas Text.</p>", "", G_MAXUINT },
+  { "one line of text", "      <p>", "Wort ", "</p>\n", G_MAXUINT },
+  { "theses with one id, within the limit", "", "      <thesis id=\"t\">These.</thesis>\n", "", 99900 },
+  { "65 attributes per element", "",
+    "<p a0=\"\" a1=\"\" a2=\"\" a3=\"\" a4=\"\" a5=\"\" a6=\"\" a7=\"\" a8=\"\" a9=\"\" "
+    "b0=\"\" b1=\"\" b2=\"\" b3=\"\" b4=\"\" b5=\"\" b6=\"\" b7=\"\" b8=\"\" b9=\"\" "
+    "c0=\"\" c1=\"\" c2=\"\" c3=\"\" c4=\"\" c5=\"\" c6=\"\" c7=\"\" c8=\"\" c9=\"\" "
+    "d0=\"\" d1=\"\" d2=\"\" d3=\"\" d4=\"\" d5=\"\" d6=\"\" d7=\"\" d8=\"\" d9=\"\" "
+    "e0=\"\" e1=\"\" e2=\"\" e3=\"\" e4=\"\" e5=\"\" e6=\"\" e7=\"\" e8=\"\" e9=\"\" "
+    "f0=\"\" f1=\"\" f2=\"\" f3=\"\" f4=\"\" f5=\"\" f6=\"\" f7=\"\" f8=\"\" f9=\"\" "
+    "g0=\"\" g1=\"\" g2=\"\" g3=\"\" g4=\"\">x</p>\n", "", G_MAXUINT },
+};
+
+static char *
+generate_hostile (const char       *root,
+                  const HostileFile *file)
+{
+  static const char head[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<course xmlns=\"https://smakademie.github.io/akademie/course/1\"\n"
+    "        id=\"test\" version=\"1\" xml:lang=\"de\" minutes=\"5\">\n"
+    "  <title>Test</title><summary>Test.</summary>\n"
+    "  <source id=\"quelle\"><title>Quelle</title></source>\n"
+    "  <lesson id=\"lektion\"><title>Lektion</title>\n"
+    "    <section id=\"abschnitt\"><title>Abschnitt</title>\n";
+  static const char tail[] =
+    "    </section>\n"
+    "  </lesson>\n"
+    "  <quiz id=\"quiz\" pass-mark=\"50\"><title>Quiz</title>\n"
+    "    <true-false id=\"frage\" tests=\"t\" answer=\"true\">\n"
+    "      <prompt>Stimmt das?</prompt><explanation>Ja.</explanation>\n"
+    "    </true-false>\n"
+    "  </quiz>\n"
+    "</course>\n";
+  g_autofree char *dir = g_build_filename (root, "hostile", NULL);
+  g_autofree char *path = g_build_filename (dir, "kurs.xml", NULL);
+  g_autoptr(GString) xml = g_string_new (head);
+  g_autoptr(GError) error = NULL;
+  gsize room = AK_COURSE_MAX_FILE_SIZE - strlen (tail) - strlen (file->after);
+
+  g_assert (g_mkdir_with_parents (dir, 0700) == 0);
+  g_string_append (xml, file->before);
+  for (guint i = 0; i < file->max_units && xml->len + strlen (file->unit) <= room; i++)
+    g_string_append (xml, file->unit);
+  g_string_append (xml, file->after);
+  g_string_append (xml, tail);
+  if (!g_file_set_contents (path, xml->str, xml->len, &error))
+    g_error ("%s", error->message);
+  return g_steal_pointer (&dir);
+}
+
+/* What the limits are for: no file under the size limit takes long or
+ * needs much memory to check. The baseline is libxml2 parsing the same
+ * file into a tree. */
+static void
+run_hostile (const char *self,
+             const char *root,
+             guint       repeat)
+{
+  printf ("\nHostile files of up to %u MiB: one check (parse, limits, RELAX NG, checks) "
+          "against libxml2 parsing alone\n\n", AK_COURSE_MAX_FILE_SIZE / (1024 * 1024));
+  printf ("| file | problems | check ms | parse ms | peak RSS check | peak RSS parse |\n");
+  printf ("|---|---:|---:|---:|---:|---:|\n");
+  for (guint i = 0; i < G_N_ELEMENTS (hostile_files); i++)
+    {
+      g_autofree char *dir = generate_hostile (root, &hostile_files[i]);
+      Figures check = run_child (self, "file", dir, repeat);
+      Figures parse = run_child (self, "parse", dir, repeat);
+
+      printf ("| %s | %u | %.1f | %.1f | %.1f MiB | %.1f MiB |\n", hostile_files[i].name,
+              check.questions, check.ms, parse.ms, check.peak_mib, parse.peak_mib);
+      fflush (stdout);
+      bench_remove_tree (dir);
+    }
+}
+
 static GArray *
 parse_sizes (int    argc,
              char **argv)
@@ -260,10 +384,13 @@ main (int   argc,
   g_autoptr(GArray) sizes = NULL;
   int repeat = 3;
   gboolean single_file = FALSE;
+  gboolean hostile = FALSE;
   const GOptionEntry entries[] = {
     { "repeat", 'r', 0, G_OPTION_ARG_INT, &repeat, "Runs per figure; the median is shown", "N" },
     { "single-file", 's', 0, G_OPTION_ARG_NONE, &single_file,
       "Only the series of single files (of SIZE questions)", NULL },
+    { "hostile", 'H', 0, G_OPTION_ARG_NONE, &hostile,
+      "Only the series of files built to make the check slow", NULL },
     { NULL }
   };
 
@@ -271,6 +398,8 @@ main (int   argc,
     {
       if (g_str_equal (argv[2], "library"))
         return measure_library (argv[3]);
+      if (g_str_equal (argv[2], "file"))
+        return measure_file (argv[3]);
       return measure_parse (argv[3]);
     }
 
@@ -300,6 +429,12 @@ main (int   argc,
   printf ("Loading course libraries: AkCourseLibrary (parse, RELAX NG, checks, model) "
            "against libxml2 parsing alone.\nMedian of %d runs, each in a fresh process; "
            "peak RSS is VmHWM of that process.\n", repeat);
+  if (hostile)
+    {
+      run_hostile (self, root, repeat);
+      bench_remove_tree (root);
+      return 0;
+    }
   if (!single_file)
     run_series (self, root, "Libraries of 50 questions per file",
                 sizes->len > 0 ? (guint *)sizes->data : library_sizes,

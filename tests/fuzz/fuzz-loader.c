@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <stdint.h>
+#include <string.h>
 
 #include "ak-course-loader.h"
 
@@ -51,8 +52,9 @@ check_course (AkCourse *course)
     }
 }
 
-/* Any input: no crash, no leak, every problem printable, and a course
- * exactly when no error was reported. */
+/* Any input: no crash, no leak, every problem printable on one line, no
+ * more problems than the limit and its last warning, and a course exactly
+ * when no error was reported. */
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -66,7 +68,9 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       g_autofree char *text = ak_diagnostic_to_string (g_ptr_array_index (diagnostics, i));
 
       g_assert_true (g_utf8_validate (text, -1, NULL));
+      g_assert_null (strpbrk (text, "\n\r"));
     }
+  g_assert_cmpuint (diagnostics->len, <=, AK_COURSE_MAX_PROBLEMS + 1);
   g_assert_true ((course != NULL) == !ak_diagnostic_list_has_errors (diagnostics));
   if (course != NULL)
     check_course (course);

@@ -10,7 +10,10 @@
  * the window nor crash it. */
 
 #define HUGE_TITLE_CHARS 100000
-#define EMPHASIS_SPANS   15000
+/* As many spans as the loader lets through in one block, then plain
+ * sentences: text a row must not lay out in full. */
+#define EMPHASIS_SPANS   900
+#define PLAIN_SENTENCES  20000
 
 /* The web course with a 100,000-character title and a summary of about a
  * megabyte of sentences with an emphasised word each. */
@@ -38,6 +41,8 @@ make_hostile_course (void)
   for (guint i = 0; i < EMPHASIS_SPANS; i++)
     g_string_append (replacement,
                      "Ein ganz gewöhnlicher Satz mit einem <em>betonten</em> Wort. ");
+  for (guint i = 0; i < PLAIN_SENTENCES; i++)
+    g_string_append (replacement, "Ein ganz gewöhnlicher Satz ohne jede Betonung. ");
   g_string_erase (text, summary - text->str, summary_end - summary);
   g_string_insert (text, summary - text->str, replacement->str);
 

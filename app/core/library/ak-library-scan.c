@@ -211,15 +211,9 @@ add_directory (AkLibraryScan *self,
 static void
 read_file (AkLibraryFile *file)
 {
-  if (file->opened && !file->stamp.exists)
-    ak_diagnostic_list_add (file->load_diagnostics, file->path, 0, 0, AK_SEVERITY_ERROR,
-                            _("The file does not exist"));
-  else if (file->opened && file->stamp.directory)
-    ak_diagnostic_list_add (file->load_diagnostics, file->path, 0, 0, AK_SEVERITY_ERROR,
-                            _("This is a folder, not a course file"));
-  else
-    ak_library_file_set_course (file, ak_course_loader_load_file (file->path,
-                                                                  file->load_diagnostics));
+  /* The loader says what is wrong with a path that is no course file. */
+  ak_library_file_set_course (file, ak_course_loader_load_file (file->path,
+                                                                file->load_diagnostics));
 }
 
 static gpointer

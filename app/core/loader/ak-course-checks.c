@@ -5,9 +5,11 @@
 
 #include "ak-course-checks.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 
 #include "ak-quiz-quality.h"
 #include "ak-text-match.h"
@@ -183,6 +185,7 @@ ak_course_resolve_figure (const char  *course_dir,
   g_autofree char *real_dir = NULL;
   g_autofree char *real_file = NULL;
   g_auto(GStrv) segments = NULL;
+  GStatBuf info;
 
   if (path != NULL)
     *path = NULL;
@@ -197,10 +200,10 @@ ak_course_resolve_figure (const char  *course_dir,
       return AK_FIGURE_PARENT;
 
   joined = g_canonicalize_filename (src, course_dir);
-  if (!g_file_test (joined, G_FILE_TEST_EXISTS))
-    return AK_FIGURE_MISSING;
-  if (!g_file_test (joined, G_FILE_TEST_IS_REGULAR))
-    return AK_FIGURE_NOT_FILE;
+  if (g_stat (joined, &info) != 0)
+    return errno == ENOENT || errno == ENOTDIR ? AK_FIGURE_MISSING : AK_FIGURE_UNREADABLE;
+  if (!S_ISREG (info.st_mode))
+    return S_ISDIR (info.st_mode) ? AK_FIGURE_NOT_FILE : AK_FIGURE_SPECIAL;
 
   /* A link may still lead out of the folder. */
   real_dir = realpath (course_dir, NULL);
@@ -254,6 +257,16 @@ check_figure (Checker *self,
     case AK_FIGURE_NOT_FILE:
       report (self, figure, "src", AK_SEVERITY_ERROR,
               _("The figure “%s” is a folder, not an image file"), quoted);
+      break;
+    case AK_FIGURE_SPECIAL:
+      report (self, figure, "src", AK_SEVERITY_ERROR,
+              _("The figure “%s” is a pipe, socket or device, not an image file"), quoted);
+      break;
+    case AK_FIGURE_UNREADABLE:
+      report (self, figure, "src", AK_SEVERITY_ERROR,
+              _("The figure file “%s” cannot be read: it or a folder on its path is not "
+                "readable, or symbolic links form a loop"),
+              quoted);
       break;
     case AK_FIGURE_MISSING:
     default:

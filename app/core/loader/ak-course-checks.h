@@ -13,7 +13,9 @@ typedef enum
   AK_FIGURE_PARENT,     /* has a ".." segment */
   AK_FIGURE_OUTSIDE,    /* resolves (through links) outside the course folder */
   AK_FIGURE_MISSING,
-  AK_FIGURE_NOT_FILE    /* a folder, say */
+  AK_FIGURE_NOT_FILE,   /* a folder */
+  AK_FIGURE_SPECIAL,    /* a pipe, socket or device */
+  AK_FIGURE_UNREADABLE  /* not permitted, or a loop of links */
 } AkFigureProblem;
 
 AkFigureProblem ak_course_resolve_figure (const char    *course_dir,

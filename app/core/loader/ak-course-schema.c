@@ -30,7 +30,6 @@ typedef struct
   xmlNode *node;
   char    *str1;
   char    *str2;
-  char    *message;
 } SchemaError;
 
 typedef struct
@@ -110,7 +109,6 @@ schema_error_clear (SchemaError *error)
 {
   g_free (error->str1);
   g_free (error->str2);
-  g_free (error->message);
 }
 
 static void
@@ -123,10 +121,8 @@ validity_error_cb (void       *user_data,
     error->node,
     ak_xml_text_ellipsize (error->str1),
     ak_xml_text_ellipsize (error->str2),
-    g_utf8_make_valid (error->message != NULL ? error->message : "", -1),
   };
 
-  g_strstrip (copy.message);
   g_array_append_val (errors, copy);
 }
 
@@ -444,8 +440,11 @@ report_remaining (Translation *self,
       break;
 
     default:
-      /* Translators: %s is libxml2's own description of the problem, in English */
-      report (self, element, _("Schema error: %s"), error->message);
+      /* libxml2's own words are English; its number is of use to a
+       * developer. */
+      /* Translators: %d is the number of a libxml2 error */
+      report (self, element, _("This does not follow the course schema (libxml2 error %d)"),
+              error->code);
       break;
     }
 }

@@ -9,6 +9,60 @@
 
 G_DEFINE_BOXED_TYPE (AkDiagnostic, ak_diagnostic, ak_diagnostic_copy, ak_diagnostic_free)
 
+/* Characters that end a line or reorder the text around them where a
+ * message is shown: a terminal, an editor's list of problems, a label. */
+static gboolean
+must_escape (gunichar c)
+{
+  return c < 0x20 || (c >= 0x7F && c <= 0x9F) ||    /* C0, DEL, C1 (with NEL) */
+         c == 0x2028 || c == 0x2029 ||                /* line and paragraph separators */
+         c == 0x061C || c == 0x200E || c == 0x200F || /* bidi marks */
+         (c >= 0x202A && c <= 0x202E) ||              /* bidi embeddings and overrides */
+         (c >= 0x2066 && c <= 0x2069);                /* bidi isolates */
+}
+
+/**
+ * ak_diagnostic_escape:
+ *
+ * Makes text from a course file safe to show as part of one line: valid
+ * UTF-8, with every control, line-breaking and bidi character written as
+ * an escape such as `\n` or `\u202E`. Escaping twice changes nothing
+ * more, as the result holds none of them.
+ *
+ * Returns: (transfer full): the escaped text
+ */
+char *
+ak_diagnostic_escape (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text != NULL ? text : "", -1);
+  GString *escaped = NULL;
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!must_escape (c))
+        {
+          if (escaped != NULL)
+            g_string_append_len (escaped, p, g_utf8_next_char (p) - p);
+          continue;
+        }
+      if (escaped == NULL)
+        escaped = g_string_new_len (valid, p - valid);
+      if (c == '\n')
+        g_string_append (escaped, "\\n");
+      else if (c == '\r')
+        g_string_append (escaped, "\\r");
+      else if (c == '\t')
+        g_string_append (escaped, "\\t");
+      else
+        g_string_append_printf (escaped, "\\u%04X", c);
+    }
+  if (escaped == NULL)
+    return g_steal_pointer (&valid);
+  return g_string_free (escaped, FALSE);
+}
+
 AkDiagnostic *
 ak_diagnostic_new (const char *file,
                    guint       line,
@@ -26,7 +80,9 @@ ak_diagnostic_new (const char *file,
   self->line = line;
   self->column = column;
   self->severity = severity;
-  self->message = g_strdup (message);
+  /* Messages quote the file, which may hold anything: escaped here, once
+   * for every message and every way it is shown. */
+  self->message = ak_diagnostic_escape (message);
   return self;
 }
 
@@ -60,17 +116,20 @@ ak_diagnostic_free (AkDiagnostic *self)
 char *
 ak_diagnostic_to_string (const AkDiagnostic *self)
 {
+  g_autofree char *file = NULL;
   const char *severity;
 
   g_return_val_if_fail (self != NULL, NULL);
 
+  /* A file name can hold a line break too. */
+  file = ak_diagnostic_escape (self->file);
   /* Translators: the severity of a problem in a course file, as compilers print it */
   severity = self->severity == AK_SEVERITY_ERROR ? _("error") : _("warning");
 
   if (self->line == 0)
-    return g_strdup_printf ("%s: %s: %s", self->file, severity, self->message);
+    return g_strdup_printf ("%s: %s: %s", file, severity, self->message);
   return g_strdup_printf ("%s:%u:%u: %s: %s",
-                          self->file, self->line, MAX (self->column, 1u),
+                          file, self->line, MAX (self->column, 1u),
                           severity, self->message);
 }
 

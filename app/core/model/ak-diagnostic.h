@@ -32,6 +32,7 @@ AkDiagnostic *ak_diagnostic_new       (const char         *file,
 AkDiagnostic *ak_diagnostic_copy      (const AkDiagnostic *self);
 void          ak_diagnostic_free      (AkDiagnostic       *self);
 char         *ak_diagnostic_to_string (const AkDiagnostic *self);
+char         *ak_diagnostic_escape    (const char         *text);
 GPtrArray    *ak_diagnostic_list_new  (void);
 gboolean      ak_diagnostic_list_has_errors (GPtrArray    *diagnostics);
 void          ak_diagnostic_list_count (GPtrArray         *diagnostics,

@@ -17,6 +17,9 @@
 #include "ak-course-loader.h"
 #include "ak-xml-parse-errors.h"
 
+#define DOCTYPE_REFUSED \
+  _("Document type declarations (<!DOCTYPE …>) and entities are not allowed in course files")
+
 typedef struct
 {
   AkXmlDocument *document;
@@ -26,6 +29,7 @@ typedef struct
   gboolean       tags_broken; /* end tags no longer match their start tags */
   guint          n_syntax_errors;
   gsize          last_error_offset;
+  gsize          bad_name_tag; /* the start tag of a name with two colons */
 } ParseState;
 
 /* Where the parser is now, as a byte offset into the text. Every course is
@@ -68,8 +72,7 @@ internal_subset_cb (void          *ctx,
                          text->data[offset + 1] == '!'))
     offset--;
 
-  fail (state, offset, _("Document type declarations (<!DOCTYPE …>) and entities are not "
-                         "allowed in course files"));
+  fail (state, offset, DOCTYPE_REFUSED);
   state->stopped = TRUE;
   xmlStopParser (ctxt);
 }
@@ -183,17 +186,23 @@ end_element_cb (void          *ctx,
  * one start or end tag is lost, every end tag above it mismatches. */
 static gboolean
 is_consequence (ParseState     *state,
-                const xmlError *error)
+                const xmlError *error,
+                gsize           offset)
 {
   switch ((int)error->code)
     {
     case XML_ERR_TAG_NOT_FINISHED:
+    case XML_ERR_DOCUMENT_EMPTY:
     case XML_ERR_DOCUMENT_END:
     case XML_ERR_EXTRA_CONTENT:
     case XML_ERR_NOT_WELL_BALANCED:
       return TRUE;
     case XML_ERR_TAG_NAME_MISMATCH:
       return state->tags_broken;
+    case XML_NS_ERR_UNDEFINED_NAMESPACE:
+      /* 2.9 reads "a:b:c" as the prefix "a", which is then undeclared. */
+      return state->bad_name_tag != AK_XML_NO_OFFSET &&
+             ak_xml_text_find_tag_start (&state->document->text, offset) == state->bad_name_tag;
     default:
       return FALSE;
     }
@@ -209,6 +218,16 @@ leaves_tags_intact (AkXmlText      *text,
   if (error->code == XML_ERR_ATTRIBUTE_REDEFINED)
     return TRUE;
   return offset < text->length && text->data[offset] == '&';
+}
+
+/* After a quote that is never closed the parser reads markup as a value
+ * and values as markup: what it says then follows from that quote. 2.9
+ * stops there; 2.12 and newer read on and report a "<" in every later
+ * value. */
+static gboolean
+loses_step (const xmlError *error)
+{
+  return error->code == XML_ERR_LT_IN_ATTRIBUTE || error->code == XML_ERR_ATTRIBUTE_NOT_FINISHED;
 }
 
 /* Every syntax error the parser can read past is reported, as xmllint
@@ -227,10 +246,10 @@ parser_error_cb (void       *user_data,
 
   if (state->stopped || error->level == XML_ERR_WARNING)
     return;
-  if (state->n_syntax_errors > 0 && is_consequence (state, error))
+  offset = ak_xml_text_find_offset (text, error->line, error->int2);
+  if (state->n_syntax_errors > 0 && is_consequence (state, error, offset))
     return;
 
-  offset = ak_xml_text_find_offset (text, error->line, error->int2);
   message = ak_xml_describe_parse_error (text, error, &offset);
   if (state->n_syntax_errors > 0 && offset == state->last_error_offset)
     return;
@@ -254,6 +273,10 @@ parser_error_cb (void       *user_data,
 
   fail (state, offset, message);
   state->last_error_offset = offset;
+  if (error->domain == XML_FROM_NAMESPACE && error->code == XML_NS_ERR_QNAME)
+    state->bad_name_tag = offset;
+  if (loses_step (error))
+    state->stopped = TRUE;
   if (!leaves_tags_intact (text, error, offset))
     state->tags_broken = TRUE;
   ak_xml_ctxt_disable_sax (ctxt);
@@ -335,15 +358,28 @@ ak_xml_document_parse (const char *data,
 {
   g_autoptr(AkXmlDocument) self = g_new0 (AkXmlDocument, 1);
   ParseState state = { self, 0, FALSE };
+  gsize doctype;
   xmlParserCtxt *ctxt;
 
+  state.bad_name_tag = AK_XML_NO_OFFSET;
   ak_xml_text_init (&self->text, data, length, path, diagnostics);
+  self->text.max_reports = AK_COURSE_MAX_PROBLEMS;
   if (!ak_xml_text_check_encoding (&self->text))
     return NULL;
   if (length == 0 || length > G_MAXINT)
     {
       ak_xml_text_report (&self->text, 0, AK_SEVERITY_ERROR, "%s",
                           length == 0 ? _("The file is empty") : _("The file is too large"));
+      return NULL;
+    }
+  if (!ak_xml_text_check_markup (&self->text, AK_COURSE_MAX_ELEMENTS, AK_COURSE_MAX_ATTRIBUTES,
+                                 &doctype))
+    return NULL;
+  /* Refused before libxml2 reads it: a broken one would be reported as
+   * whatever mistake each release finds first in it. */
+  if (doctype != AK_XML_NO_OFFSET)
+    {
+      ak_xml_text_report (&self->text, doctype, AK_SEVERITY_ERROR, "%s", DOCTYPE_REFUSED);
       return NULL;
     }
 

@@ -289,12 +289,71 @@ describe_character_error (AkXmlText      *text,
 }
 
 static char *
-describe_namespace_error (const xmlError *error,
-                          const char     *str1)
+describe_namespace_error (AkXmlText      *text,
+                          const xmlError *error,
+                          const char     *str1,
+                          const char     *str2,
+                          gsize          *offset)
 {
-  if (error->code == XML_NS_ERR_UNDEFINED_NAMESPACE)
-    return g_strdup_printf (_("The namespace prefix “%s” is not declared"), str1);
-  return NULL;
+  gsize tag;
+
+  switch ((int)error->code)
+    {
+    case XML_NS_ERR_UNDEFINED_NAMESPACE:
+      return g_strdup_printf (_("The namespace prefix “%s” is not declared"), str1);
+    case XML_NS_ERR_QNAME:
+      /* 2.9 stops at the second colon, 2.12 and newer after the name:
+       * the start tag is where both are. */
+      tag = find_open_start_tag (text, *offset);
+      if (tag != AK_XML_NO_OFFSET)
+        *offset = tag;
+      return g_strdup (_("A name may hold a colon only once, between a namespace prefix and "
+                         "the name"));
+    case XML_NS_ERR_ATTRIBUTE_REDEFINED:
+      /* Translators: the second %s is a namespace, an address such as urn:x */
+      return g_strdup_printf (_("The attribute “%s” is given twice: both prefixes stand for "
+                                "the namespace “%s”"),
+                              str1, str2);
+    case XML_NS_ERR_XML_NAMESPACE:
+      /* libxml2 names the prefix only when its namespace is empty. */
+      if (str1 != NULL && *str1 != '\0')
+        return g_strdup_printf (_("The namespace prefix “%s” must not be declared with an "
+                                  "empty namespace"),
+                                str1);
+      return g_strdup (_("The prefixes “xml” and “xmlns” and their namespaces are reserved and "
+                         "must not be declared"));
+    case XML_NS_ERR_EMPTY:
+      return g_strdup (_("A namespace prefix must not be declared with an empty namespace"));
+    case XML_NS_ERR_COLON:
+      return g_strdup (_("The name of a processing instruction must not contain “:”"));
+    default:
+      return NULL;
+    }
+}
+
+/* libxml2 calls any file without a root element empty; a trainer needs to
+ * hear what is there instead. */
+static char *
+describe_no_element (AkXmlText *text,
+                     gsize     *offset)
+{
+  gsize i = text->length >= 3 && memcmp (text->data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+
+  while (i < text->length && ak_xml_is_space (text->data[i]))
+    i++;
+  if (i == text->length)
+    {
+      *offset = 0;
+      return g_strdup (_("The file contains only white space"));
+    }
+  if (text->data[i] != '<')
+    {
+      *offset = i;
+      return g_strdup (_("The file contains text but no element; a course file starts with "
+                         "“<course”"));
+    }
+  return g_strdup (_("The file contains no element, only an XML declaration, comments or "
+                     "processing instructions"));
 }
 
 static char *
@@ -307,7 +366,7 @@ describe_parser_error (AkXmlText      *text,
   switch ((int)error->code)
     {
     case XML_ERR_DOCUMENT_EMPTY:
-      return g_strdup (_("The file is empty"));
+      return describe_no_element (text, offset);
 
     case XML_ERR_DOCUMENT_START:
       return g_strdup (_("The file must start with an element (“<”)"));
@@ -318,6 +377,12 @@ describe_parser_error (AkXmlText      *text,
     case XML_ERR_TAG_NAME_MISMATCH:
       if (*offset != AK_XML_NO_OFFSET && *offset > 0)
         *offset = ak_xml_text_find_tag_start (text, *offset - 1);
+      /* libxml2 calls a missing name "unparsable". */
+      if (*offset != AK_XML_NO_OFFSET && !is_name_start (char_at (text, *offset + 2)))
+        /* Translators: an end tag such as </p> closes a start tag such as <p> */
+        return g_strdup_printf (_("The end tag has no name; write “</%s>” to close the "
+                                  "start tag “<%s>”"),
+                                str1, str1);
       /* Translators: an end tag such as </p> closes a start tag such as <p> */
       return g_strdup_printf (_("The end tag “</%s>” does not match the start tag “<%s>” "
                                 "on line %d"),
@@ -404,6 +469,8 @@ describe_parser_error (AkXmlText      *text,
 
     case XML_ERR_XMLDECL_NOT_STARTED:
     case XML_ERR_XMLDECL_NOT_FINISHED:
+    case XML_ERR_STANDALONE_VALUE:
+    case XML_ERR_ENCODING_NAME:
     case XML_ERR_VERSION_MISSING:
     case XML_ERR_UNKNOWN_VERSION:
     case XML_ERR_STRING_NOT_STARTED:
@@ -435,18 +502,18 @@ ak_xml_describe_parse_error (AkXmlText      *text,
 {
   g_autofree char *str1 = ak_xml_text_ellipsize (error->str1);
   g_autofree char *str2 = ak_xml_text_ellipsize (error->str2);
-  g_autofree char *original = NULL;
   char *message;
 
   if (error->domain == XML_FROM_NAMESPACE)
-    message = describe_namespace_error (error, str1);
+    message = describe_namespace_error (text, error, str1, str2, offset);
   else
     message = describe_parser_error (text, error, str1, str2, offset);
   if (message != NULL)
     return message;
 
-  original = g_utf8_make_valid (error->message != NULL ? error->message : "", -1);
-  g_strstrip (original);
-  /* Translators: %s is libxml2's own description of the problem, in English */
-  return g_strdup_printf (_("XML syntax error: %s"), original);
+  /* libxml2's own words are English, and would reach a trainer in any
+   * language; its number is of use to a developer. */
+  /* Translators: %d is the number of a libxml2 error */
+  return g_strdup_printf (_("The XML is not written correctly here (libxml2 error %d)"),
+                          (int)error->code);
 }

@@ -46,6 +46,10 @@ ak_xml_text_init (AkXmlText  *self,
   self->diagnostics = diagnostics;
   self->line_starts = NULL;
   self->lf_line_starts = NULL;
+  self->max_reports = 0;
+  self->n_reports = 0;
+  self->n_dropped = 0;
+  self->located_line = 0;
 }
 
 void
@@ -73,19 +77,20 @@ ends_line (AkXmlText *self,
          (i + 1 == self->length || self->data[i + 1] != '\n');
 }
 
+/* Offsets fit 32 bits, which halves the table of a file of empty lines. */
 static GArray *
 build_line_starts (AkXmlText *self,
                    gboolean   lone_cr)
 {
-  GArray *starts = g_array_new (FALSE, FALSE, sizeof (gsize));
-  gsize first = has_bom (self) ? UTF8_BOM_LENGTH : 0;
+  GArray *starts = g_array_new (FALSE, FALSE, sizeof (guint32));
+  guint32 first = has_bom (self) ? UTF8_BOM_LENGTH : 0;
 
   g_array_append_val (starts, first);
   for (gsize i = first; i < self->length; i++)
     {
       if (ends_line (self, i, lone_cr))
         {
-          gsize start = i + 1;
+          guint32 start = (guint32)(i + 1);
 
           g_array_append_val (starts, start);
         }
@@ -143,18 +148,30 @@ ak_xml_text_locate (AkXmlText *self,
     {
       guint middle = low + (high - low) / 2;
 
-      if (g_array_index (starts, gsize, middle) <= offset)
+      if (g_array_index (starts, guint32, middle) <= offset)
         low = middle;
       else
         high = middle;
     }
 
-  start = MIN (g_array_index (starts, gsize, low), offset);
+  start = MIN (g_array_index (starts, guint32, low), offset);
   *line = low + 1;
   *column = 1;
+  /* Problems come mostly in file order: a column on the line of the last
+   * one is counted on from there, so that many problems on one long line
+   * do not each count it from its start. */
+  if (self->located_line == *line && self->located_offset >= start &&
+      self->located_offset <= offset)
+    {
+      start = self->located_offset;
+      *column = self->located_column;
+    }
   for (const char *p = self->data + start; p < self->data + offset; p++)
     if (((guchar)*p & 0xC0) != 0x80)
       (*column)++;
+  self->located_offset = offset;
+  self->located_line = *line;
+  self->located_column = *column;
 }
 
 /**
@@ -178,8 +195,8 @@ ak_xml_text_find_offset (AkXmlText *self,
   if (line > starts->len)
     return self->length;
 
-  p = self->data + g_array_index (starts, gsize, line - 1);
-  end = self->data + (line < starts->len ? g_array_index (starts, gsize, line) : self->length);
+  p = self->data + g_array_index (starts, guint32, line - 1);
+  end = self->data + (line < starts->len ? g_array_index (starts, guint32, line) : self->length);
   for (guint i = 1; i < column && p < end; i++)
     {
       p++;
@@ -332,6 +349,132 @@ ak_xml_text_find_unclosed (AkXmlText  *self,
   return fallback;
 }
 
+/* The end of the start tag at @p ("<" + name), or %NULL when it is not
+ * closed; its attributes, counted by their "=" outside quotes, go to
+ * @n_attributes. */
+static const char *
+skip_start_tag (const char *p,
+                const char *end,
+                guint      *n_attributes)
+{
+  *n_attributes = 0;
+  for (p++; p < end; p++)
+    {
+      if (*p == '>')
+        return p + 1;
+      if (*p == '<')
+        return p;
+      if (*p == '=')
+        (*n_attributes)++;
+      else if (*p == '"' || *p == '\'')
+        {
+          p = memchr (p + 1, *p, end - p - 1);
+          if (p == NULL)
+            return NULL;
+        }
+    }
+  return NULL;
+}
+
+/**
+ * ak_xml_text_check_markup:
+ *
+ * Counts start tags and their attributes in one pass over the text,
+ * before libxml2 builds a tree of them: the tree and the checks after it
+ * grow with their number, and libxml2 2.9 compares every attribute of a
+ * start tag with every other one. Comments, CDATA sections and
+ * processing instructions are passed over; what the parser would refuse
+ * anyway is left to it.
+ *
+ * @doctype is set to the offset of the first "<!DOCTYPE", or to
+ * %AK_XML_NO_OFFSET.
+ *
+ * Returns: %FALSE when a limit is passed, which is reported
+ */
+gboolean
+ak_xml_text_check_markup (AkXmlText *self,
+                          guint      max_elements,
+                          guint      max_attributes,
+                          gsize     *doctype)
+{
+  const char *p = self->data;
+  const char *end = self->data + self->length;
+  guint n_elements = 0;
+  guint n_all_attributes = 0;
+
+  *doctype = AK_XML_NO_OFFSET;
+  while (p < end && (p = memchr (p, '<', end - p)) != NULL)
+    {
+      const char *tag = p;
+      const char *next = NULL;
+      guint n_attributes;
+
+      for (guint i = 0; i < G_N_ELEMENTS (sections) && next == NULL; i++)
+        {
+          if (!has_prefix (p, end, sections[i].open))
+            continue;
+          next = p + strlen (sections[i].open);
+          next = g_strstr_len (next, end - next, sections[i].close);
+          if (next == NULL)
+            return TRUE;
+          next += strlen (sections[i].close);
+        }
+      if (next != NULL)
+        {
+          p = next;
+          continue;
+        }
+      if (p + 1 >= end || p[1] == '/' || p[1] == '!')
+        {
+          if (*doctype == AK_XML_NO_OFFSET && has_prefix (p, end, "<!DOCTYPE"))
+            *doctype = p - self->data;
+          p++;
+          continue;
+        }
+
+      p = skip_start_tag (p, end, &n_attributes);
+      if (++n_elements > max_elements)
+        {
+          ak_xml_text_report (self, tag - self->data, AK_SEVERITY_ERROR,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "The file has more than %u element; split the "
+                                           "course into several files",
+                                           "The file has more than %u elements; split the "
+                                           "course into several files",
+                                           max_elements),
+                              max_elements);
+          return FALSE;
+        }
+      n_all_attributes += n_attributes;
+      if (n_attributes > max_attributes)
+        {
+          ak_xml_text_report (self, tag - self->data, AK_SEVERITY_ERROR,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "An element has more than %u attribute",
+                                           "An element has more than %u attributes",
+                                           max_attributes),
+                              max_attributes);
+          return FALSE;
+        }
+      /* Two for each element on average, which no course comes near. */
+      if (n_all_attributes > 2 * max_elements)
+        {
+          ak_xml_text_report (self, tag - self->data, AK_SEVERITY_ERROR,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           "The file has more than %u attribute; split the "
+                                           "course into several files",
+                                           "The file has more than %u attributes; split the "
+                                           "course into several files",
+                                           2 * max_elements),
+                              2 * max_elements);
+          return FALSE;
+        }
+      if (p == NULL)
+        return TRUE;
+    }
+  return TRUE;
+}
+
 void
 ak_xml_text_report_valist (AkXmlText  *self,
                            gsize       offset,
@@ -339,10 +482,19 @@ ak_xml_text_report_valist (AkXmlText  *self,
                            const char *format,
                            va_list     args)
 {
-  g_autofree char *message = g_strdup_vprintf (format, args);
+  g_autofree char *message = NULL;
   guint line;
   guint column;
 
+  /* What is left out costs nothing: a hostile file can have a problem in
+   * every few bytes. */
+  if (self->max_reports > 0 && self->n_reports >= self->max_reports)
+    {
+      self->n_dropped++;
+      return;
+    }
+  self->n_reports++;
+  message = g_strdup_vprintf (format, args);
   ak_xml_text_locate (self, offset, &line, &column);
   g_ptr_array_add (self->diagnostics,
                    ak_diagnostic_new (self->path, line, column, severity, message));

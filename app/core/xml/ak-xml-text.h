@@ -11,7 +11,7 @@ G_BEGIN_DECLS
 #define AK_XML_NO_OFFSET G_MAXSIZE
 
 /*
- * The bytes of a course file, with what is needed to turn a byte offset
+ * The bytes of a course file (at most 4 GiB), with what is needed to turn a byte offset
  * into the line and column a trainer's editor shows: lines end at "\n",
  * "\r\n" or a lone "\r", columns count characters, a UTF-8 byte order
  * mark takes no column.
@@ -22,8 +22,16 @@ typedef struct
   gsize       length;
   const char *path;
   GPtrArray  *diagnostics;
-  GArray     *line_starts;    /* gsize; built on first use */
+  GArray     *line_starts;    /* guint32; built on first use */
   GArray     *lf_line_starts; /* the same for lines as libxml2 counts them */
+  guint       max_reports;    /* problems listed at most; 0 for no limit */
+  guint       n_reports;
+  guint       n_dropped;      /* problems found beyond max_reports */
+  /* The last place located, from where the next column on the same
+   * line is counted on. */
+  gsize       located_offset;
+  guint       located_line;
+  guint       located_column;
 } AkXmlText;
 
 void     ak_xml_text_init           (AkXmlText  *self,
@@ -46,6 +54,10 @@ gsize    ak_xml_text_find_attribute (AkXmlText  *self,
                                      gsize       tag_start,
                                      const char *name,
                                      guint       skip);
+gboolean ak_xml_text_check_markup   (AkXmlText  *self,
+                                     guint       max_elements,
+                                     guint       max_attributes,
+                                     gsize      *doctype);
 gsize    ak_xml_text_find_unclosed  (AkXmlText  *self,
                                      const char *open,
                                      gsize       fallback);
