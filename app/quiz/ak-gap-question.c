@@ -118,7 +118,9 @@ ak_gap_question_build (AkQuestionWidget *widget,
 
       gap.gap = ak_segment_get_gap (segment);
       gap.entry = gtk_entry_new ();
-      gtk_editable_set_width_chars (GTK_EDITABLE (gap.entry), 8);
+      /* About a word wide, so that the sentence around it still reads as one. */
+      gtk_editable_set_width_chars (GTK_EDITABLE (gap.entry), 6);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (gap.entry), 10);
       /* Translators: the accessible name of an entry in a gap text */
       name = g_strdup_printf (_("Gap %u of %u"), self->gaps->len + 1, n_gaps);
       gtk_accessible_update_property (GTK_ACCESSIBLE (gap.entry), GTK_ACCESSIBLE_PROPERTY_LABEL,

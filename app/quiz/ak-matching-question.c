@@ -101,6 +101,7 @@ ak_matching_question_build (AkQuestionWidget *widget,
       pair.line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       gtk_box_append (GTK_BOX (pair.line), pair.dropdown);
       pair.row = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+      gtk_widget_set_margin_bottom (pair.row, 6);
       gtk_box_append (GTK_BOX (pair.row), label);
       gtk_box_append (GTK_BOX (pair.row), pair.line);
       gtk_box_append (content, pair.row);

@@ -49,7 +49,10 @@ ak_question_widget_constructed (GObject *object)
   g_return_if_fail (priv->session != NULL && priv->question != NULL);
 
   priv->prompt = ak_question_markup_label_new (ak_question_get_prompt (priv->question));
+  /* Selectable for copying, but no stop for Tab on the way to the answer
+   * (a focused label would also show all its text selected). */
   gtk_label_set_selectable (GTK_LABEL (priv->prompt), TRUE);
+  gtk_widget_set_focusable (priv->prompt, FALSE);
   gtk_widget_add_css_class (priv->prompt, "title-4");
   gtk_widget_set_parent (priv->prompt, GTK_WIDGET (self));
 
