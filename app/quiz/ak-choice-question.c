@@ -148,7 +148,7 @@ ak_choice_question_show_feedback (AkQuestionWidget *widget,
   for (guint i = 0; i < self->choices->len; i++)
     {
       Choice *choice = &g_array_index (self->choices, Choice, i);
-      const AkFeedbackPart *part = ak_quiz_feedback_find_part (feedback, choice->id);
+      const AkFeedbackPart *part = ak_question_find_part (feedback, choice->id);
       gboolean picked = gtk_check_button_get_active (GTK_CHECK_BUTTON (choice->button));
 
       gtk_widget_set_sensitive (choice->button, FALSE);

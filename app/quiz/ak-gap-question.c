@@ -158,7 +158,7 @@ ak_gap_question_show_feedback (AkQuestionWidget *widget,
   for (guint i = 0; i < self->gaps->len; i++)
     {
       Gap *gap = &g_array_index (self->gaps, Gap, i);
-      const AkFeedbackPart *part = ak_quiz_feedback_find_part (feedback, ak_gap_get_id (gap->gap));
+      const AkFeedbackPart *part = ak_question_find_part (feedback, ak_gap_get_id (gap->gap));
       GtkWidget *mark = ak_question_mark_new (part != NULL && part->right ? AK_MARK_RIGHT
                                                                           : AK_MARK_WRONG);
 

@@ -138,7 +138,7 @@ ak_matching_question_show_feedback (AkQuestionWidget *widget,
   for (guint i = 0; i < self->pairs->len; i++)
     {
       Pair *pair = &g_array_index (self->pairs, Pair, i);
-      const AkFeedbackPart *part = ak_quiz_feedback_find_part (feedback, ak_pair_get_id (pair->pair));
+      const AkFeedbackPart *part = ak_question_find_part (feedback, ak_pair_get_id (pair->pair));
       gboolean right = part != NULL && part->right;
 
       gtk_widget_set_sensitive (pair->dropdown, FALSE);

@@ -7,9 +7,10 @@
 
 #include "ak-question-types.h"
 
-/* Ordering: one row per item with buttons that move it up or down, and
- * Alt+Up / Alt+Down on the focused row. The order shown is the answer,
- * so the question counts as answered from the start. */
+/* Ordering: one row per item with buttons that move it up or down,
+ * Alt+Up / Alt+Down on the focused row, and drag and drop of a row onto
+ * the place it should take. The order shown is the answer, so the
+ * question counts as answered from the start. */
 
 struct _AkOrderingQuestion
 {
@@ -91,6 +92,55 @@ down_clicked_cb (GtkButton          *button,
   move_row (self, GTK_LIST_BOX_ROW (row), 1, GTK_WIDGET (button));
 }
 
+static GdkContentProvider *
+drag_prepare_cb (GtkDragSource      *source,
+                 double              x,
+                 double              y,
+                 AkOrderingQuestion *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+
+  if (ak_question_widget_get_read_only (AK_QUESTION_WIDGET (self)))
+    return NULL;
+  return gdk_content_provider_new_typed (GTK_TYPE_LIST_BOX_ROW, row);
+}
+
+static void
+drag_begin_cb (GtkDragSource      *source,
+               GdkDrag            *drag,
+               AkOrderingQuestion *self)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source));
+  g_autoptr(GdkPaintable) icon = gtk_widget_paintable_new (row);
+
+  gtk_drag_source_set_icon (source, icon, 0, 0);
+}
+
+/* A row dropped onto another takes its place. */
+static gboolean
+drop_cb (GtkDropTarget      *target,
+         const GValue       *value,
+         double              x,
+         double              y,
+         AkOrderingQuestion *self)
+{
+  GtkWidget *onto = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GtkWidget *row;
+
+  if (!G_VALUE_HOLDS (value, GTK_TYPE_LIST_BOX_ROW))
+    return FALSE;
+  row = g_value_get_object (value);
+  if (row == NULL || gtk_widget_get_parent (row) != self->list
+      || ak_question_widget_get_read_only (AK_QUESTION_WIDGET (self)))
+    return FALSE;
+
+  move_row (self, GTK_LIST_BOX_ROW (row),
+            gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (onto))
+            - gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)),
+            NULL);
+  return TRUE;
+}
+
 static GtkWidget *
 create_move_button (const char *icon_name,
                     const char *tooltip,
@@ -131,6 +181,8 @@ ak_ordering_question_build (AkQuestionWidget *widget,
       GtkWidget *label = ak_question_markup_label_new (ak_choice_get_markup (item));
       GtkWidget *up;
       GtkWidget *down;
+      GtkDragSource *source;
+      GtkDropTarget *target;
 
       /* Translators: the accessible name of a button; %s is an item to put in order */
       up_name = g_strdup_printf (_("Move up: %s"), text);
@@ -156,6 +208,16 @@ ak_ordering_question_build (AkQuestionWidget *widget,
       g_object_set_data (G_OBJECT (row), "ak-line", line);
       g_object_set_data (G_OBJECT (row), "ak-up", up);
       g_object_set_data (G_OBJECT (row), "ak-down", down);
+
+      source = gtk_drag_source_new ();
+      gtk_drag_source_set_actions (source, GDK_ACTION_MOVE);
+      g_signal_connect (source, "prepare", G_CALLBACK (drag_prepare_cb), self);
+      g_signal_connect (source, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (source));
+      target = gtk_drop_target_new (GTK_TYPE_LIST_BOX_ROW, GDK_ACTION_MOVE);
+      g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+      gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (target));
+
       gtk_list_box_append (GTK_LIST_BOX (self->list), row);
     }
   update_buttons (self);
@@ -189,7 +251,7 @@ ak_ordering_question_show_feedback (AkQuestionWidget *widget,
   for (guint i = 0; i < n; i++)
     {
       GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->list), i);
-      const AkFeedbackPart *part = ak_quiz_feedback_find_part (feedback,
+      const AkFeedbackPart *part = ak_question_find_part (feedback,
                                                                g_object_get_data (G_OBJECT (row), "ak-item-id"));
       GtkWidget *up = g_object_get_data (G_OBJECT (row), "ak-up");
 

@@ -401,8 +401,8 @@ ak_question_markup_to_text (const char *markup)
 
 /* Parts are looked up by id; NULL when the feedback has none for @id. */
 const AkFeedbackPart *
-ak_quiz_feedback_find_part (AkQuizFeedback *feedback,
-                            const char     *id)
+ak_question_find_part (AkQuizFeedback *feedback,
+                       const char     *id)
 {
   if (feedback->parts == NULL)
     return NULL;

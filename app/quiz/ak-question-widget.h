@@ -56,7 +56,7 @@ void              ak_question_widget_changed       (AkQuestionWidget *self);
 GtkWidget        *ak_question_mark_new             (AkMarkKind        kind);
 GtkWidget        *ak_question_markup_label_new     (const char       *markup);
 char             *ak_question_markup_to_text       (const char       *markup);
-const AkFeedbackPart *ak_quiz_feedback_find_part   (AkQuizFeedback   *feedback,
+const AkFeedbackPart *ak_question_find_part        (AkQuizFeedback   *feedback,
                                                     const char       *id);
 
 G_END_DECLS
