@@ -48,21 +48,9 @@ ak_question_widget_constructed (GObject *object)
 
   g_return_if_fail (priv->session != NULL && priv->question != NULL);
 
-  priv->prompt = ak_question_markup_label_new (ak_question_get_prompt (priv->question));
-  /* Selectable for copying, but no stop for Tab on the way to the answer
-   * (a focused label would also show all its text selected). */
-  gtk_label_set_selectable (GTK_LABEL (priv->prompt), TRUE);
-  gtk_widget_set_focusable (priv->prompt, FALSE);
-  gtk_widget_add_css_class (priv->prompt, "title-4");
-  gtk_widget_set_parent (priv->prompt, GTK_WIDGET (self));
-
-  priv->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_parent (priv->content, GTK_WIDGET (self));
-  /* The question is named by its prompt. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, priv->prompt, NULL,
-                                  -1);
-
+  gtk_label_set_markup (GTK_LABEL (priv->prompt),
+                        ak_question_get_prompt (priv->question) != NULL
+                        ? ak_question_get_prompt (priv->question) : "");
   AK_QUESTION_WIDGET_GET_CLASS (self)->build (self, GTK_BOX (priv->content));
 }
 
@@ -73,6 +61,8 @@ ak_question_widget_dispose (GObject *object)
   AkQuestionWidgetPrivate *priv = ak_question_widget_get_instance_private (self);
   GtkWidget *child;
 
+  /* Not gtk_widget_dispose_template(): GTK 4.8 looks the template up in
+   * the class of the instance, a subclass without one of its own. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
   priv->prompt = NULL;
@@ -162,17 +152,16 @@ ak_question_widget_class_init (AkQuestionWidgetClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/smakademie/Akademie/ui/ak-question-widget.ui");
+  gtk_widget_class_bind_template_child_private (widget_class, AkQuestionWidget, prompt);
+  gtk_widget_class_bind_template_child_private (widget_class, AkQuestionWidget, content);
 }
 
 static void
 ak_question_widget_init (AkQuestionWidget *self)
 {
-  GtkLayoutManager *layout = gtk_widget_get_layout_manager (GTK_WIDGET (self));
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (layout), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (layout), 12);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 /**
