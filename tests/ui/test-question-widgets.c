@@ -145,6 +145,8 @@ open_question (QuizFixture *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, -1);
   gtk_window_present (GTK_WINDOW (fixture->window));
   ak_test_wait_for_frame (GTK_WIDGET (fixture->widget));
+  /* Every question fits the narrowest window: nothing makes it wider. */
+  g_assert_cmpint (gtk_widget_get_width (fixture->window), ==, width);
 }
 
 static GPtrArray *
@@ -443,6 +445,23 @@ nth_entry (QuizFixture *fixture,
   return entry;
 }
 
+/* Each child of @flow lies inside @widget's width. */
+static void
+assert_within (GtkWidget *widget,
+               GtkWidget *flow)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (flow);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (child, widget, &bounds));
+      g_assert_cmpfloat (bounds.origin.x, >=, 0);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (widget));
+    }
+}
+
 static void
 test_gap_text (QuizFixture   *fixture,
                gconstpointer  data)
@@ -483,6 +502,8 @@ test_gap_text (QuizFixture   *fixture,
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_next_sibling (nth_entry (fixture, 0)), "error"));
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_next_sibling (nth_entry (fixture, 1)), "success"));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (nth_entry (fixture, 0))));
+  /* The sentence wraps, marks and all, inside the narrow window. */
+  assert_within (GTK_WIDGET (fixture->widget), gtk_widget_get_parent (nth_entry (fixture, 0)));
   screenshot (fixture, "question-gap-text-360.png");
 
   open_question (fixture, "luecke", 800);
