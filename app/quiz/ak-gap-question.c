@@ -15,6 +15,7 @@ typedef struct
 {
   const AkGap *gap;
   GtkWidget   *entry;
+  GtkWidget   *unit;    /* the entry, its mark and the punctuation after it */
 } Gap;
 
 struct _AkGapQuestion
@@ -43,10 +44,12 @@ slice_attributes (PangoAttrList *attrs,
 }
 
 /* One label per word of @markup, so that the sentence wraps between
- * words; the words keep their emphasis. */
+ * words; the words keep their emphasis. A word that follows a gap
+ * without a space ("." or ",") stays with the gap, on its line. */
 static void
 add_words (AkGapQuestion *self,
-           const char    *markup)
+           const char    *markup,
+           GtkWidget     *after_gap)
 {
   g_autoptr(PangoAttrList) attrs = NULL;
   g_autofree char *text = NULL;
@@ -82,7 +85,10 @@ add_words (AkGapQuestion *self,
 
           gtk_label_set_attributes (GTK_LABEL (label), slice);
         }
-      gtk_widget_set_parent (label, self->text);
+      if (after_gap != NULL && start == text)
+        gtk_box_append (GTK_BOX (after_gap), label);
+      else
+        gtk_widget_set_parent (label, self->text);
     }
 }
 
@@ -100,6 +106,7 @@ ak_gap_question_build (AkQuestionWidget *widget,
   AkGapQuestion *self = AK_GAP_QUESTION (widget);
   AkQuestion *question = ak_question_widget_get_question (widget);
   guint n_gaps = ak_question_get_n_gaps (question);
+  GtkWidget *after_gap = NULL;
 
   self->text = ak_flow_box_new (6, 6);
   gtk_box_append (content, self->text);
@@ -112,7 +119,8 @@ ak_gap_question_build (AkQuestionWidget *widget,
 
       if (!ak_segment_is_gap (segment))
         {
-          add_words (self, ak_segment_get_markup (segment));
+          add_words (self, ak_segment_get_markup (segment), after_gap);
+          after_gap = NULL;
           continue;
         }
 
@@ -127,7 +135,10 @@ ak_gap_question_build (AkQuestionWidget *widget,
                                       name, -1);
       gtk_entry_set_activates_default (GTK_ENTRY (gap.entry), TRUE);
       g_signal_connect (gap.entry, "changed", G_CALLBACK (entry_changed_cb), self);
-      gtk_widget_set_parent (gap.entry, self->text);
+      gap.unit = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      gtk_box_append (GTK_BOX (gap.unit), gap.entry);
+      gtk_widget_set_parent (gap.unit, self->text);
+      after_gap = gap.unit;
       g_array_append_val (self->gaps, gap);
     }
 }
@@ -163,7 +174,7 @@ ak_gap_question_show_feedback (AkQuestionWidget *widget,
                                                                           : AK_MARK_WRONG);
 
       gtk_editable_set_editable (GTK_EDITABLE (gap->entry), FALSE);
-      gtk_widget_insert_after (mark, self->text, gap->entry);
+      gtk_box_insert_child_after (GTK_BOX (gap->unit), mark, gap->entry);
     }
 }
 

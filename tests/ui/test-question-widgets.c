@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "../session-fixtures.h"
+#include "ak-flow-layout.h"
 #include "ak-question-widget.h"
 #include "ak-quiz-session.h"
 #include "window-test-helpers.h"
@@ -503,7 +504,11 @@ test_gap_text (QuizFixture   *fixture,
   g_assert_true (gtk_widget_has_css_class (gtk_widget_get_next_sibling (nth_entry (fixture, 1)), "success"));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (nth_entry (fixture, 0))));
   /* The sentence wraps, marks and all, inside the narrow window. */
-  assert_within (GTK_WIDGET (fixture->widget), gtk_widget_get_parent (nth_entry (fixture, 0)));
+  assert_within (GTK_WIDGET (fixture->widget),
+                 gtk_widget_get_ancestor (nth_entry (fixture, 0), AK_TYPE_FLOW_BOX));
+  /* The full stop after the last gap stays on its line. */
+  g_assert_true (has_label (gtk_widget_get_parent (nth_entry (fixture, 1)), "."));
+  g_assert_false (has_label (gtk_widget_get_parent (nth_entry (fixture, 0)), "und"));
   screenshot (fixture, "question-gap-text-360.png");
 
   open_question (fixture, "luecke", 800);
