@@ -162,7 +162,7 @@ describe_source (AkLessonPage *self,
     return g_strdup (ak_source_get_title (source));
   joined = g_strjoinv (", ", (char **)authors);
   /* Translators: a source: its authors, then its title. */
-  return g_strdup_printf (_("%s: %s"), joined, ak_source_get_title (source));
+  return g_strdup_printf (C_("source", "%s: %s"), joined, ak_source_get_title (source));
 }
 
 static void

@@ -212,6 +212,7 @@ test_shows_blocks (Fixture       *fixture,
   GtkWidget *root = GTK_WIDGET (page);
   g_autofree char *shot = g_strdup_printf ("lesson-page-%d.png", width);
 
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window), shot);
   g_assert_nonnull (ak_test_find_accessible (root, GTK_ACCESSIBLE_ROLE_HEADING, "Die Lektion"));
   g_assert_nonnull (ak_test_find_accessible (root, GTK_ACCESSIBLE_ROLE_HEADING, "Der Einstieg"));
   g_assert_nonnull (ak_test_find_accessible (root, GTK_ACCESSIBLE_ROLE_HEADING, "Abschnitt mitte"));
@@ -236,7 +237,6 @@ test_shows_blocks (Fixture       *fixture,
                                              "Next lesson: Die Lektion danach"));
   /* Text can be copied. */
   g_assert_true (gtk_label_get_selectable (find_label (root, "Eine These.")));
-  ak_test_save_screenshot (GTK_WIDGET (fixture->window), shot);
 
   close_page (fixture, page);
 }
