@@ -258,6 +258,7 @@ figure_clicked_cb (GtkButton *button,
   GtkWidget *header = adw_header_bar_new ();
   GtkWidget *title = adw_window_title_new (_("Figure"), NULL);
   GtkWidget *picture = gtk_picture_new_for_filename (path);
+  GtkEventController *controller;
 
   gtk_picture_set_alternative_text (GTK_PICTURE (picture), alt);
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture),
@@ -275,6 +276,12 @@ figure_clicked_cb (GtkButton *button,
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_window_set_default_size (GTK_WINDOW (window), 900, 700);
+  /* Escape closes it, as it would a dialog. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, controller);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   gtk_window_present (GTK_WINDOW (window));
 }

@@ -74,7 +74,8 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GString) xml = g_string_new (course_head);
   g_autoptr(GPtrArray) diagnostics = ak_diagnostic_list_new ();
   g_autoptr(AkProgressStore) store = NULL;
-  g_autoptr(AkClock) clock = ak_clock_new ();
+  /* 2024-03-10 12:00 UTC */
+  g_autoptr(AkClock) clock = ak_fake_clock_new (G_GINT64_CONSTANT (1710072000000000));
   g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
   g_autofree char *png = NULL;
   g_autofree char *path = NULL;
@@ -450,6 +451,75 @@ test_accessible (Fixture       *fixture,
 }
 
 static void
+test_time (Fixture       *fixture,
+           gconstpointer  data)
+{
+  AkLessonPage *page = show_page (fixture, 900, NULL);
+  AkFakeClock *clock = AK_FAKE_CLOCK (ak_context_get_clock (fixture->context));
+  g_autoptr(AkLessonProgress) progress = NULL;
+
+  if (!gtk_window_is_active (fixture->window))
+    {
+      close_page (fixture, page);
+      g_test_skip ("The display gives the test window no focus");
+      return;
+    }
+
+  /* 30 s with the lesson in view, then 100 s with it hidden. */
+  ak_fake_clock_advance (clock, 30 * G_USEC_PER_SEC);
+  gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
+  ak_fake_clock_advance (clock, 100 * G_USEC_PER_SEC);
+  progress = get_progress (fixture);
+  g_assert_cmpfloat (progress->seconds, ==, 30);
+  g_clear_pointer (&progress, ak_lesson_progress_free);
+
+  /* Shown again: 5 s more, kept when the page closes. */
+  gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
+  ak_test_wait_for_frame (GTK_WIDGET (page));
+  ak_fake_clock_advance (clock, 5 * G_USEC_PER_SEC);
+  close_page (fixture, page);
+  progress = get_progress (fixture);
+  g_assert_cmpfloat (progress->seconds, ==, 35);
+}
+
+static gboolean
+has_two_windows_cb (gpointer user_data)
+{
+  return g_list_model_get_n_items (gtk_window_get_toplevels ()) >= 2;
+}
+
+static void
+test_enlarge_figure (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  AkLessonPage *page = show_page (fixture, 900, NULL);
+  GtkWidget *button = ak_test_find_accessible (GTK_WIDGET (page), GTK_ACCESSIBLE_ROLE_BUTTON,
+                                               "Enlarge figure: Ein rotes Quadrat");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog = NULL;
+
+  g_assert_nonnull (button);
+  g_assert_cmpuint (g_list_model_get_n_items (toplevels), ==, 1);
+  g_signal_emit_by_name (button, "clicked");
+  ak_test_wait_until (has_two_windows_cb, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != fixture->window)
+        dialog = window;
+    }
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_window_get_transient_for (dialog) == fixture->window);
+  g_assert_nonnull (ak_test_find_accessible (GTK_WIDGET (dialog), GTK_ACCESSIBLE_ROLE_IMG,
+                                             "Ein rotes Quadrat"));
+  ak_test_wait_for_frame (GTK_WIDGET (dialog));
+  ak_test_save_screenshot (GTK_WIDGET (dialog), "lesson-page-figure.png");
+  gtk_window_destroy (dialog);
+  close_page (fixture, page);
+}
+
+static void
 test_no_lesson (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -484,6 +554,10 @@ main (int   argc,
               fixture_set_up, test_neighbours, fixture_tear_down);
   g_test_add ("/lesson-page/accessible", Fixture, NULL,
               fixture_set_up, test_accessible, fixture_tear_down);
+  g_test_add ("/lesson-page/time", Fixture, NULL,
+              fixture_set_up, test_time, fixture_tear_down);
+  g_test_add ("/lesson-page/enlarge-figure", Fixture, NULL,
+              fixture_set_up, test_enlarge_figure, fixture_tear_down);
   g_test_add ("/lesson-page/no-lesson", Fixture, NULL,
               fixture_set_up, test_no_lesson, fixture_tear_down);
 
