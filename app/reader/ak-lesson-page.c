@@ -15,6 +15,10 @@
 #define SCALE_STEP 0.1
 /* A line of about this many characters reads comfortably. */
 #define LINE_CHARS 70
+/* Blocks built before the page is first shown, and then at each idle
+ * moment: a long lesson must not hold up the window. */
+#define FIRST_BLOCKS 40
+#define MORE_BLOCKS 20
 
 struct _AkLessonPage
 {
@@ -40,6 +44,8 @@ struct _AkLessonPage
   GPtrArray       *section_widgets;  /* (element-type GtkWidget) one per section, in order */
   char            *previous_id;
   char            *next_id;
+  guint            n_built;          /* sections built so far */
+  guint            build_idle;
   GtkWindow       *root;             /* watched for is-active while mapped */
   gulong           active_handler;
   guint            restore_tick;
@@ -57,6 +63,7 @@ enum {
   PROP_LESSON_ID,
   PROP_SECTION_ID,
   PROP_TEXT_SCALE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -424,6 +431,20 @@ update_navigation (AkLessonPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "lesson.next", self->next_id != NULL);
 }
 
+static void
+scale_labels (AkLessonPage *self,
+              guint         from)
+{
+  for (guint i = from; i < self->labels->len; i++)
+    {
+      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
+
+      if (!G_APPROX_VALUE (self->text_scale, 1.0, 0.001))
+        pango_attr_list_insert (attrs, pango_attr_scale_new (self->text_scale));
+      gtk_label_set_attributes (g_ptr_array_index (self->labels, i), attrs);
+    }
+}
+
 /* The column holds about LINE_CHARS characters of body text at the current scale. */
 static void
 apply_text_scale (AkLessonPage *self)
@@ -439,15 +460,7 @@ apply_text_scale (AkLessonPage *self)
     width = (int)(640 * self->text_scale);
   adw_clamp_set_maximum_size (self->clamp, CLAMP (width, 320, 2000));
   adw_clamp_set_tightening_threshold (self->clamp, CLAMP (width * 3 / 4, 240, 1500));
-
-  for (guint i = 0; i < self->labels->len; i++)
-    {
-      g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
-
-      if (!G_APPROX_VALUE (self->text_scale, 1.0, 0.001))
-        pango_attr_list_insert (attrs, pango_attr_scale_new (self->text_scale));
-      gtk_label_set_attributes (g_ptr_array_index (self->labels, i), attrs);
-    }
+  scale_labels (self, 0);
 }
 
 static void
@@ -465,8 +478,9 @@ record_position (AkLessonPage *self)
       || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
-  /* The section being read: the last one whose heading has reached the
-   * upper third of the view. */
+  /* The section being read: the one at the top of the view. It is also
+   * where the lesson opens again, at the top, so that opening it records
+   * the same section again. */
   for (guint i = 0; i < self->section_widgets->len; i++)
     {
       GtkWidget *section = g_ptr_array_index (self->section_widgets, i);
@@ -474,13 +488,13 @@ record_position (AkLessonPage *self)
 
       if (!gtk_widget_compute_bounds (section, GTK_WIDGET (self->content), &bounds))
         break;
-      if (i > 0 && bounds.origin.y > value + page_size / 3)
+      if (i > 0 && bounds.origin.y > value + 8)
         break;
       section_id = g_object_get_data (G_OBJECT (section), "ak-section-id");
     }
 
   /* At the end every section has been read, however short the last. */
-  at_end = value + page_size >= upper - 1;
+  at_end = self->build_idle == 0 && value + page_size >= upper - 1;
   if (at_end && self->section_widgets->len > 0)
     section_id = g_object_get_data (g_ptr_array_index (self->section_widgets,
                                                        self->section_widgets->len - 1),
@@ -527,6 +541,21 @@ scroll_to (AkLessonPage *self,
   return FALSE;
 }
 
+/* The section's widget, once built, or NULL. */
+static GtkWidget *
+find_section_widget (AkLessonPage *self,
+                     const char   *section_id)
+{
+  for (guint i = 0; i < self->section_widgets->len; i++)
+    {
+      GtkWidget *section = g_ptr_array_index (self->section_widgets, i);
+
+      if (g_strcmp0 (g_object_get_data (G_OBJECT (section), "ak-section-id"), section_id) == 0)
+        return section;
+    }
+  return NULL;
+}
+
 /* Runs each frame until the content has been laid out once. */
 static gboolean
 restore_tick_cb (GtkWidget     *widget,
@@ -540,6 +569,14 @@ restore_tick_cb (GtkWidget     *widget,
 
   if (gtk_adjustment_get_upper (adjustment) <= 0 || gtk_adjustment_get_page_size (adjustment) <= 0)
     return G_SOURCE_CONTINUE;
+  /* The section, and all before it, must be built and laid out. */
+  if (self->pending_section != NULL)
+    {
+      GtkWidget *section = find_section_widget (self, self->pending_section);
+
+      if (section != NULL ? gtk_widget_get_height (section) == 0 : self->build_idle != 0)
+        return G_SOURCE_CONTINUE;
+    }
 
   /* A window shown with the focus in the lesson gives it to the title,
    * which would then show all its text selected. */
@@ -660,13 +697,48 @@ open_neighbour_cb (GtkWidget  *widget,
     g_signal_emit (self, signals[OPEN_LESSON], 0, lesson_id);
 }
 
+/* Builds sections until about @budget blocks are made; whether more are left. */
+static gboolean
+build_sections (AkLessonPage *self,
+                guint         budget)
+{
+  AkLesson *lesson = ak_lesson_session_get_lesson (self->session);
+  guint n_sections = ak_lesson_get_n_sections (lesson);
+  guint first_label = self->labels->len;
+  guint n_blocks = 0;
+
+  while (self->n_built < n_sections && n_blocks < budget)
+    {
+      const AkSection *section = ak_lesson_get_section (lesson, self->n_built++);
+
+      add_section (self, section);
+      n_blocks += 1 + ak_section_get_n_blocks (section);
+    }
+  scale_labels (self, first_label);
+  return self->n_built < n_sections;
+}
+
+static gboolean
+build_more_cb (gpointer user_data)
+{
+  AkLessonPage *self = user_data;
+
+  if (build_sections (self, MORE_BLOCKS))
+    return G_SOURCE_CONTINUE;
+
+  self->build_idle = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->navigation_box), TRUE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+  record_position (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 build (AkLessonPage *self)
 {
   g_autoptr(GError) error = NULL;
   GSettings *settings = get_settings (self);
   AkLesson *lesson;
-  guint n_sections;
 
   if (settings != NULL)
     self->text_scale = CLAMP (g_settings_get_double (settings, "text-scale"),
@@ -692,9 +764,12 @@ build (AkLessonPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_label),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 1, -1);
 
-  n_sections = ak_lesson_get_n_sections (lesson);
-  for (guint i = 0; i < n_sections; i++)
-    add_section (self, ak_lesson_get_section (lesson, i));
+  if (build_sections (self, FIRST_BLOCKS))
+    {
+      /* The end comes with the last section. */
+      gtk_widget_set_visible (GTK_WIDGET (self->navigation_box), FALSE);
+      self->build_idle = g_idle_add (build_more_cb, self);
+    }
 
   /* Asked for a section, or opened again: where the learner left it. */
   if (self->pending_section == NULL)
@@ -729,6 +804,7 @@ ak_lesson_page_dispose (GObject *object)
     g_clear_signal_handler (&self->active_handler, self->root);
   self->root = NULL;
   /* The session records the time read as it goes. */
+  g_clear_handle_id (&self->build_idle, g_source_remove);
   g_clear_object (&self->session);
   if (self->labels != NULL)
     g_ptr_array_set_size (self->labels, 0);
@@ -781,6 +857,9 @@ ak_lesson_page_get_property (GObject    *object,
       break;
     case PROP_TEXT_SCALE:
       g_value_set_double (value, self->text_scale);
+      break;
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->build_idle != 0);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -847,6 +926,10 @@ ak_lesson_page_class_init (AkLessonPageClass *klass)
   properties[PROP_TEXT_SCALE] =
     g_param_spec_double ("text-scale", NULL, NULL, MIN_SCALE, MAX_SCALE, 1.0,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Whether the end of a long lesson is still being built. */
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -941,6 +1024,18 @@ ak_lesson_page_get_lesson_id (AkLessonPage *self)
   return self->lesson_id;
 }
 
+/**
+ * ak_lesson_page_get_loading:
+ *
+ * Returns: whether the rest of a long lesson is still being built
+ */
+gboolean
+ak_lesson_page_get_loading (AkLessonPage *self)
+{
+  g_return_val_if_fail (AK_IS_LESSON_PAGE (self), FALSE);
+  return self->build_idle != 0;
+}
+
 double
 ak_lesson_page_get_text_scale (AkLessonPage *self)
 {
@@ -981,18 +1076,24 @@ gboolean
 ak_lesson_page_scroll_to_section (AkLessonPage *self,
                                   const char   *section_id)
 {
+  AkLesson *lesson;
+  guint n_sections;
+
   g_return_val_if_fail (AK_IS_LESSON_PAGE (self), FALSE);
   g_return_val_if_fail (section_id != NULL, FALSE);
 
-  for (guint i = 0; i < self->section_widgets->len; i++)
+  if (self->session == NULL)
+    return FALSE;
+  lesson = ak_lesson_session_get_lesson (self->session);
+  n_sections = ak_lesson_get_n_sections (lesson);
+  for (guint i = 0; i < n_sections; i++)
     {
-      GObject *section = g_ptr_array_index (self->section_widgets, i);
-
-      if (g_strcmp0 (g_object_get_data (section, "ak-section-id"), section_id) != 0)
+      if (!g_str_equal (ak_section_get_id (ak_lesson_get_section (lesson, i)), section_id))
         continue;
       if (gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->restoring
           && scroll_to (self, section_id))
         return TRUE;
+      /* Not laid out yet, or not built yet: once it is. */
       replace_string (&self->pending_section, section_id);
       self->restoring = TRUE;
       if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->restore_tick == 0)

@@ -17,6 +17,7 @@ GtkWidget  *ak_lesson_page_new            (AkContext    *context,
                                            const char   *section_id);
 AkCourse   *ak_lesson_page_get_course     (AkLessonPage *self);
 const char *ak_lesson_page_get_lesson_id  (AkLessonPage *self);
+gboolean    ak_lesson_page_get_loading    (AkLessonPage *self);
 double      ak_lesson_page_get_text_scale (AkLessonPage *self);
 void        ak_lesson_page_set_text_scale (AkLessonPage *self,
                                            double        scale);

@@ -32,6 +32,8 @@ static const char course_head[] =
   "    </section>\n";
 
 static const char *filler_sections[] = { "vertiefung", "mitte", "beispiele", "schluss" };
+/* Sections added before "vertiefung" for a long lesson. */
+static guint n_extra_sections;
 
 static const char course_tail[] =
   "  </lesson>\n"
@@ -85,6 +87,10 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("akademie-reader-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
 
+  for (guint i = 0; i < n_extra_sections; i++)
+    g_string_append_printf (xml, "    <section id=\"extra%u\"><title>Extra %u</title>\n"
+                                 "      <p>Absatz %u.</p><p>Noch einer.</p></section>\n",
+                            i, i, i);
   for (guint i = 0; i < G_N_ELEMENTS (filler_sections); i++)
     {
       g_string_append_printf (xml, "    <section id=\"%s\">\n      <title>Abschnitt %s</title>\n",
@@ -138,7 +144,13 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* A page in a window of @width, shown; the caller owns a reference. */
+static gboolean
+loaded_cb (gpointer user_data)
+{
+  return !ak_lesson_page_get_loading (user_data);
+}
+
+/* A page in a window of @width, shown and built; the caller owns a reference. */
 static AkLessonPage *
 show_page (Fixture    *fixture,
            int         width,
@@ -151,6 +163,8 @@ show_page (Fixture    *fixture,
   gtk_window_set_default_size (fixture->window, width, 700);
   gtk_window_set_child (fixture->window, page);
   gtk_window_present (fixture->window);
+  ak_test_wait_until (loaded_cb, page);
+  g_assert_false (ak_lesson_page_get_loading (AK_LESSON_PAGE (page)));
   ak_test_wait_for_frame (page);
   ak_test_wait_for_frame (page);
   return AK_LESSON_PAGE (page);
@@ -520,6 +534,60 @@ test_enlarge_figure (Fixture       *fixture,
 }
 
 static void
+fixture_set_up_long (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  n_extra_sections = 300;
+  fixture_set_up (fixture, data);
+  n_extra_sections = 0;
+}
+
+/* A long lesson is shown before all of it is built, and still opens
+ * again where the learner left it. */
+static void
+test_long_lesson (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  GtkWidget *page = ak_lesson_page_new (fixture->context, fixture->course, "lektion", NULL);
+  GtkWidget *heading;
+  graphene_rect_t bounds;
+  g_autoptr(AkLessonProgress) progress = NULL;
+
+  g_object_ref_sink (page);
+  g_assert_true (ak_lesson_page_get_loading (AK_LESSON_PAGE (page)));
+  g_assert_nonnull (ak_test_find_accessible (page, GTK_ACCESSIBLE_ROLE_HEADING, "Extra 0"));
+  g_assert_null (ak_test_find_accessible (page, GTK_ACCESSIBLE_ROLE_HEADING, "Abschnitt schluss"));
+  g_assert_finalize_object (page);
+
+  page = GTK_WIDGET (show_page (fixture, 900, NULL));
+  g_assert_nonnull (ak_test_find_accessible (page, GTK_ACCESSIBLE_ROLE_HEADING,
+                                             "Abschnitt schluss"));
+  g_assert_true (ak_lesson_page_scroll_to_section (AK_LESSON_PAGE (page), "extra250"));
+  ak_test_wait_for_frame (page);
+  ak_test_wait_for_frame (page);
+  progress = get_progress (fixture);
+  g_assert_cmpstr (progress->section_id, ==, "extra250");
+  close_page (fixture, AK_LESSON_PAGE (page));
+
+  /* Opened again, it shows that section at the top before the rest is built. */
+  page = ak_lesson_page_new (fixture->context, fixture->course, "lektion", NULL);
+  g_object_ref_sink (page);
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  gtk_window_set_child (fixture->window, page);
+  gtk_window_present (fixture->window);
+  ak_test_wait_until (scrolled_cb, get_vadjustment (AK_LESSON_PAGE (page)));
+  heading = ak_test_find_accessible (page, GTK_ACCESSIBLE_ROLE_HEADING, "Extra 250");
+  g_assert_nonnull (heading);
+  g_assert_true (gtk_widget_compute_bounds (heading,
+                                            ak_test_find_widget (page, GTK_TYPE_SCROLLED_WINDOW, 0),
+                                            &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, -1);
+  g_assert_cmpfloat (bounds.origin.y, <, 100);
+  close_page (fixture, AK_LESSON_PAGE (page));
+}
+
+static void
 test_no_lesson (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -558,6 +626,8 @@ main (int   argc,
               fixture_set_up, test_time, fixture_tear_down);
   g_test_add ("/lesson-page/enlarge-figure", Fixture, NULL,
               fixture_set_up, test_enlarge_figure, fixture_tear_down);
+  g_test_add ("/lesson-page/long-lesson", Fixture, NULL,
+              fixture_set_up_long, test_long_lesson, fixture_tear_down);
   g_test_add ("/lesson-page/no-lesson", Fixture, NULL,
               fixture_set_up, test_no_lesson, fixture_tear_down);
 
