@@ -289,6 +289,57 @@ label_scale (GtkLabel *label)
   return scale;
 }
 
+/* Presses @accelerator on @page, as far as its own shortcuts go. */
+static gboolean
+press_shortcut (GtkWidget  *page,
+                const char *accelerator)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (page);
+  g_autoptr(GtkShortcutTrigger) wanted = gtk_shortcut_trigger_parse_string (accelerator);
+
+  g_assert_nonnull (wanted);
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, page,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+  return FALSE;
+}
+
+static void
+test_zoom_keys (Fixture       *fixture,
+                gconstpointer  data)
+{
+  AkLessonPage *page = show_page (fixture, 900, NULL);
+
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>plus"));
+  g_assert_cmpfloat_with_epsilon (ak_lesson_page_get_text_scale (page), 1.1, 0.001);
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>equal"));
+  g_assert_cmpfloat_with_epsilon (ak_lesson_page_get_text_scale (page), 1.2, 0.001);
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>minus"));
+  g_assert_cmpfloat_with_epsilon (ak_lesson_page_get_text_scale (page), 1.1, 0.001);
+  g_assert_true (press_shortcut (GTK_WIDGET (page), "<Control>0"));
+  g_assert_cmpfloat (ak_lesson_page_get_text_scale (page), ==, 1.0);
+
+  /* It stops at half the size. */
+  for (guint i = 0; i < 10; i++)
+    press_shortcut (GTK_WIDGET (page), "<Control>minus");
+  g_assert_cmpfloat_with_epsilon (ak_lesson_page_get_text_scale (page), 0.5, 0.001);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (fixture->settings, "text-scale"),
+                                  0.5, 0.001);
+  close_page (fixture, page);
+}
+
 static void
 test_zoom (Fixture       *fixture,
            gconstpointer  data)
@@ -614,6 +665,8 @@ main (int   argc,
               fixture_set_up, test_missing_figure, fixture_tear_down);
   g_test_add ("/lesson-page/zoom", Fixture, NULL,
               fixture_set_up, test_zoom, fixture_tear_down);
+  g_test_add ("/lesson-page/zoom-keys", Fixture, NULL,
+              fixture_set_up, test_zoom_keys, fixture_tear_down);
   g_test_add ("/lesson-page/read-to-end", Fixture, NULL,
               fixture_set_up, test_read_to_end, fixture_tear_down);
   g_test_add ("/lesson-page/reopen", Fixture, NULL,
