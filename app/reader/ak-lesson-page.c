@@ -6,7 +6,6 @@
 #include "ak-lesson-page.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 
 #include "ak-lesson-session.h"
 
@@ -519,28 +518,6 @@ adjustment_changed_cb (GtkAdjustment *adjustment,
   record_position (self);
 }
 
-static gboolean
-scroll_to (AkLessonPage *self,
-           const char   *section_id)
-{
-  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-
-  for (guint i = 0; i < self->section_widgets->len; i++)
-    {
-      GtkWidget *section = g_ptr_array_index (self->section_widgets, i);
-      graphene_rect_t bounds;
-
-      if (g_strcmp0 (g_object_get_data (G_OBJECT (section), "ak-section-id"), section_id) != 0)
-        continue;
-      if (!gtk_widget_compute_bounds (section, GTK_WIDGET (self->scroller), &bounds))
-        return FALSE;
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
-                                            + bounds.origin.y);
-      return TRUE;
-    }
-  return FALSE;
-}
-
 /* The section's widget, once built, or NULL. */
 static GtkWidget *
 find_section_widget (AkLessonPage *self,
@@ -554,6 +531,22 @@ find_section_widget (AkLessonPage *self,
         return section;
     }
   return NULL;
+}
+
+/* Puts the section's top at the top of the view; FALSE until it is laid out. */
+static gboolean
+scroll_to (AkLessonPage *self,
+           const char   *section_id)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  GtkWidget *section = find_section_widget (self, section_id);
+  graphene_rect_t bounds;
+
+  if (section == NULL || gtk_widget_get_height (section) == 0
+      || !gtk_widget_compute_bounds (section, GTK_WIDGET (self->scroller), &bounds))
+    return FALSE;
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + bounds.origin.y);
+  return TRUE;
 }
 
 /* Runs each frame until the content has been laid out once. */
@@ -1055,7 +1048,8 @@ ak_lesson_page_set_text_scale (AkLessonPage *self,
 {
   g_return_if_fail (AK_IS_LESSON_PAGE (self));
 
-  scale = CLAMP (round (scale * 100) / 100, MIN_SCALE, MAX_SCALE);
+  /* Whole steps, whatever sums of tenths make of them. */
+  scale = CLAMP ((int)(scale * 100 + 0.5) / 100.0, MIN_SCALE, MAX_SCALE);
   if (G_APPROX_VALUE (self->text_scale, scale, 0.001))
     return;
   self->text_scale = scale;
