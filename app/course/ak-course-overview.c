@@ -63,8 +63,9 @@ add_step_row (GtkListBox *list,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
+  /* The target first: an action without its parameter is refused. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", target);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), action);
 
   if (icon_name != NULL)
     {
@@ -181,10 +182,10 @@ update_next_step (AkCourseOverview *self,
     }
   target = step_target (self, step_id);
   gtk_button_set_label (self->next_button, label);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->next_button), "s", target);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button),
                                   kind == AK_NEXT_STEP_READ_LESSON ? "win.open-lesson"
                                                                    : "win.open-quiz");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (self->next_button), "s", target);
 }
 
 static void
@@ -244,7 +245,9 @@ update_quizzes (AkCourseOverview *self,
       if (qp != NULL && g_strcmp0 (qp->quiz_id, ak_quiz_get_id (quiz)) != 0)
         qp = NULL;
 
-      if (qp == NULL || qp->n_attempts == 0)
+      if (qp != NULL && qp->open_attempt != 0)
+        subtitle = g_strdup (_("In progress"));
+      else if (qp == NULL || qp->n_attempts == 0)
         subtitle = g_strdup (_("Not taken yet"));
       else if (qp->passed)
         /* Translators: a quiz's best score in percent; "%%" is a percent sign */

@@ -73,8 +73,8 @@ create_course_row_cb (gpointer item,
   GtkWidget *row = GTK_WIDGET (ak_course_row_new (AK_COURSE (item)));
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-course");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ak_course_get_id (item));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-course");
   return row;
 }
 
