@@ -493,6 +493,63 @@ test_overview_is_named (NavFixture    *fixture,
   g_assert_cmpstr (problems->str, ==, "");
 }
 
+typedef struct
+{
+  AkApplication *app;
+  guint          checks;
+} CommandLineRun;
+
+/* Quits once the lesson named on the command line is shown, or gives up. */
+static gboolean
+check_command_line_cb (gpointer data)
+{
+  CommandLineRun *run = data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
+  AkCourse *course = AK_IS_WINDOW (window) ? ak_window_get_course (AK_WINDOW (window)) : NULL;
+
+  if (course != NULL && page_is_shown (window))
+    {
+      g_print ("opened %s: %s\n", ak_course_get_id (course),
+               has_label (GTK_WIDGET (window), "Gute Beiträge schreiben") ? "beitraege" : "?");
+      g_application_quit (G_APPLICATION (run->app));
+      return G_SOURCE_REMOVE;
+    }
+  if (++run->checks > 200)
+    {
+      g_print ("nothing opened\n");
+      g_application_quit (G_APPLICATION (run->app));
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+/* akademie --course ID --lesson ID, in a process of its own, as it runs. */
+static void
+test_command_line_opens_lesson (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "akademie", "courses",
+                                                    NULL);
+      char *args[] = { "akademie", "--course", "beispielkurs", "--lesson", "beitraege", NULL };
+      CommandLineRun run = { 0 };
+      int status;
+
+      ak_test_copy_example_course (user_dir);
+      run.app = ak_application_new ();
+      g_application_set_flags (G_APPLICATION (run.app),
+                               G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+      g_timeout_add (50, check_command_line_cb, &run);
+      status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (args) - 1, args);
+      g_object_unref (run.app);
+      exit (status);
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*opened beispielkurs: beitraege*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -510,6 +567,7 @@ main (int   argc,
   ADD ("replaced-course-is-followed", test_replaced_course_is_followed, 0);
   ADD ("overview-is-named", test_overview_is_named, 0);
 #undef ADD
+  g_test_add_func ("/navigation/command-line-opens-lesson", test_command_line_opens_lesson);
 
   return ak_test_ui_run ();
 }
