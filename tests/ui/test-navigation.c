@@ -528,6 +528,7 @@ typedef struct
 {
   AkApplication *app;
   guint          checks;
+  gboolean       want_page;
 } CommandLineRun;
 
 /* Quits once the lesson named on the command line is shown, or gives up. */
@@ -538,7 +539,7 @@ check_command_line_cb (gpointer data)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (run->app));
   AkCourse *course = AK_IS_WINDOW (window) ? ak_window_get_course (AK_WINDOW (window)) : NULL;
 
-  if (course != NULL && page_is_shown (window))
+  if (course != NULL && (!run->want_page || page_is_shown (window)))
     {
       g_print ("opened %s: %s\n", ak_course_get_id (course),
                has_label (GTK_WIDGET (window), "Gute Beiträge schreiben") ? "beitraege" : "?");
@@ -563,7 +564,7 @@ test_command_line_opens_lesson (void)
       g_autofree char *user_dir = g_build_filename (g_get_user_data_dir (), "akademie", "courses",
                                                     NULL);
       char *args[] = { "akademie", "--course", "beispielkurs", "--lesson", "beitraege", NULL };
-      CommandLineRun run = { 0 };
+      CommandLineRun run = { NULL, 0, TRUE };
       int status;
 
       ak_test_copy_example_course (user_dir);
@@ -579,6 +580,33 @@ test_command_line_opens_lesson (void)
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
   g_test_trap_assert_stdout ("*opened beispielkurs: beitraege*");
+}
+
+/* akademie FILE.xml opens the course in it, from outside the library. */
+static void
+test_command_line_opens_file (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autofree char *dir = g_dir_make_tmp ("akademie-file-XXXXXX", NULL);
+      g_autofree char *path = g_build_filename (dir, "beispielkurs.xml", NULL);
+      char *args[] = { "akademie", path, NULL };
+      CommandLineRun run = { NULL, 0, FALSE };
+      int status;
+
+      ak_test_copy_example_course (dir);
+      run.app = ak_application_new ();
+      g_application_set_flags (G_APPLICATION (run.app),
+                               G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+      g_timeout_add (50, check_command_line_cb, &run);
+      status = g_application_run (G_APPLICATION (run.app), G_N_ELEMENTS (args) - 1, args);
+      g_object_unref (run.app);
+      exit (status);
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+  g_test_trap_assert_stdout ("*opened beispielkurs*");
 }
 
 int
@@ -599,6 +627,7 @@ main (int   argc,
   ADD ("overview-is-named", test_overview_is_named, 0);
 #undef ADD
   g_test_add_func ("/navigation/command-line-opens-lesson", test_command_line_opens_lesson);
+  g_test_add_func ("/navigation/command-line-opens-file", test_command_line_opens_file);
 
   return ak_test_ui_run ();
 }
