@@ -21,6 +21,7 @@ struct _AkApplication
 
   AkCourseLibrary *library;
   AkProgressStore *store;
+  AkContext       *context;       /* made once the store is open */
   /* Shown once, in the first window */
   const char      *store_notice_heading;
   char            *store_notice;
@@ -42,6 +43,12 @@ static const GOptionEntry option_entries[] = {
        "problems and exit"), NULL },
   { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the learning progress to a CSV file and exit"), N_("FILE") },
+  { "course", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the course with this id"), N_("ID") },
+  { "lesson", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open this lesson of the course given with --course"), N_("ID") },
+  { "quiz", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open this quiz of the course given with --course"), N_("ID") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and exit"), NULL },
   { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL,
@@ -169,6 +176,47 @@ open_store (AkApplication *self)
   self->store_thread = g_thread_new ("akademie-store", open_store_thread, self);
 }
 
+/* --course, --lesson and --quiz become the app actions, which reach the
+ * running instance if there is one. Returns FALSE with the exit status
+ * when the command line is done. */
+static gboolean
+handle_step_options (AkApplication *self,
+                     GVariantDict  *options,
+                     int           *status)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *target = NULL;
+  const char *course = NULL;
+  const char *lesson = NULL;
+  const char *quiz = NULL;
+
+  g_variant_dict_lookup (options, "course", "&s", &course);
+  g_variant_dict_lookup (options, "lesson", "&s", &lesson);
+  g_variant_dict_lookup (options, "quiz", "&s", &quiz);
+  if (course == NULL && lesson == NULL && quiz == NULL)
+    return TRUE;
+  if (course == NULL || (lesson != NULL && quiz != NULL))
+    {
+      g_printerr ("%s\n", _("Give --lesson or --quiz together with --course, and not both."));
+      *status = EXIT_USAGE;
+      return FALSE;
+    }
+  if (!g_application_register (G_APPLICATION (self), NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      *status = EXIT_FAILURE;
+      return FALSE;
+    }
+
+  if (lesson != NULL || quiz != NULL)
+    target = g_strdup_printf ("%s/%s", course, lesson != NULL ? lesson : quiz);
+  g_action_group_activate_action (G_ACTION_GROUP (self),
+                                  lesson != NULL ? "open-lesson"
+                                  : quiz != NULL ? "open-quiz" : "open-course",
+                                  g_variant_new_string (target != NULL ? target : course));
+  return TRUE;
+}
+
 static int
 ak_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -176,6 +224,7 @@ ak_application_handle_local_options (GApplication *app,
   AkApplication *self = AK_APPLICATION (app);
   g_autofree const char **files = NULL;
   const char *export_path = NULL;
+  int status;
 
   self->options_parsed = TRUE;
   g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&ay", &files);
@@ -218,6 +267,9 @@ ak_application_handle_local_options (GApplication *app,
                                                out, err);
       }
     }
+
+  if (!handle_step_options (self, options, &status))
+    return status;
 
   if (files != NULL && files[0] != NULL)
     {
@@ -298,6 +350,7 @@ ak_application_shutdown (GApplication *app)
 
   if (self->library != NULL)
     ak_course_library_set_watch (self->library, FALSE);
+  g_clear_object (&self->context);
   g_clear_object (&self->library);
   /* A store still being opened is closed too, so that no -wal is left. */
   finish_opening_store (self);
@@ -336,6 +389,7 @@ ak_application_open (GApplication  *app,
                      const char    *hint)
 {
   AkApplication *self = AK_APPLICATION (app);
+  AkWindow *window;
 
   for (int i = 0; i < n_files; i++)
     {
@@ -346,7 +400,16 @@ ak_application_open (GApplication  *app,
     }
   if (ak_course_library_get_loaded (self->library) || ak_course_library_get_loading (self->library))
     ak_course_library_reload_async (self->library, NULL, NULL, NULL);
-  present_window (self);
+  window = present_window (self);
+
+  /* With several files, the first is shown; all are in the library. */
+  if (n_files > 0)
+    {
+      g_autofree char *path = g_file_get_path (files[0]);
+
+      if (path != NULL)
+        ak_window_open_file (window, path);
+    }
 }
 
 static void
@@ -380,9 +443,27 @@ quit_action_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* app.open-course ("course"), app.open-lesson and app.open-quiz
+ * ("course/step"), for the command line, notifications and tests. */
+static void
+open_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  AkApplication *self = user_data;
+  const char *name = g_action_get_name (G_ACTION (action));
+  g_autofree char *detailed = g_strconcat ("win.", name, NULL);
+  AkWindow *window = present_window (self);
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (window), detailed, parameter);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
   { "quit", quit_action_cb },
+  { "open-course", open_action_cb, "s" },
+  { "open-lesson", open_action_cb, "s" },
+  { "open-quiz", open_action_cb, "s" },
 };
 
 static void
@@ -391,6 +472,7 @@ ak_application_dispose (GObject *object)
   AkApplication *self = (AkApplication *)object;
 
   finish_opening_store (self);
+  g_clear_object (&self->context);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
   g_clear_pointer (&self->store_notice, g_free);
@@ -464,4 +546,27 @@ ak_application_get_library (AkApplication *self)
 
   ensure_library (self);
   return self->library;
+}
+
+/**
+ * ak_application_get_context:
+ *
+ * What the pages share: the library, the store (waited for, if it is
+ * still being opened), the settings and the clock.
+ *
+ * Returns: (transfer none): the application's context
+ */
+AkContext *
+ak_application_get_context (AkApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+
+  g_return_val_if_fail (AK_IS_APPLICATION (self), NULL);
+
+  if (self->context != NULL)
+    return self->context;
+  settings = g_settings_new (APP_ID);
+  self->context = ak_context_new (ak_application_get_library (self),
+                                  ak_application_get_store (self), settings, NULL);
+  return self->context;
 }

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "ak-context.h"
 #include "ak-course-library.h"
 #include "ak-progress-store.h"
 
@@ -14,5 +15,6 @@ G_DECLARE_FINAL_TYPE (AkApplication, ak_application, AK, APPLICATION, AdwApplica
 AkApplication   *ak_application_new         (void);
 AkCourseLibrary *ak_application_get_library (AkApplication *self);
 AkProgressStore *ak_application_get_store   (AkApplication *self);
+AkContext       *ak_application_get_context (AkApplication *self);
 
 G_END_DECLS

@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "ak-course-overview.h"
+#include "ak-course-parts.h"
 #include "ak-course-row.h"
 #include "ak-problem-row.h"
 #include "ak-window.h"
@@ -26,9 +28,25 @@ struct _AkWindow
   AdwPreferencesGroup *problems_group;
   GtkListBox          *problem_list;
   GtkSpinner          *loading_spinner;
+  AdwToastOverlay     *toast_overlay;
+  AdwLeaflet          *leaflet;
+  AdwWindowTitle      *content_title;
+  GtkButton           *back_button;
+  GtkStack            *content_stack;
+  AkCourseOverview    *overview;
 
+  AkContext           *context;
   AkCourseLibrary     *library;
   GSettings           *settings;
+  AkCourse            *course;             /* the open course */
+  GtkWidget           *page;               /* a step of it, above the overview */
+
+  /* What was asked for before the library could answer */
+  char                *pending_course_id;
+  char                *pending_lesson_id;
+  char                *pending_quiz_id;
+  char                *pending_path;
+  gboolean             restored;           /* the last course was looked for */
   char                *focused_course_id;  /* while the course list is rebuilt */
   guint                loading_source;     /* until the loading page is shown */
 };
@@ -42,6 +60,7 @@ G_DEFINE_FINAL_TYPE (AkWindow, ak_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_LIBRARY,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -51,7 +70,12 @@ static GtkWidget *
 create_course_row_cb (gpointer item,
                       gpointer user_data)
 {
-  return GTK_WIDGET (ak_course_row_new (AK_COURSE (item)));
+  GtkWidget *row = GTK_WIDGET (ak_course_row_new (AK_COURSE (item)));
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ak_course_get_id (item));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-course");
+  return row;
 }
 
 /* A file with problems: errors (not loaded) or warnings only. */
@@ -191,12 +215,296 @@ restore_course_focus (AkWindow *self)
     }
 }
 
+static AkProgressStore *
+get_store (AkWindow *self)
+{
+  GtkApplication *app;
+
+  /* The application's context is asked for only now: it waits for the
+   * store, which opens beside the first frame. */
+  if (self->context == NULL)
+    {
+      app = gtk_window_get_application (GTK_WINDOW (self));
+      if (AK_IS_APPLICATION (app))
+        self->context = g_object_ref (ak_application_get_context (AK_APPLICATION (app)));
+    }
+  return self->context != NULL ? ak_context_get_store (self->context) : NULL;
+}
+
+static void
+show_toast (AkWindow   *self,
+            const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+update_navigation (AkWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+  const char *pane = adw_leaflet_get_visible_child_name (self->leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button),
+                          self->page != NULL || (folded && g_strcmp0 (pane, "content") == 0));
+}
+
+static void
+remove_page (AkWindow *self)
+{
+  if (self->page == NULL)
+    return;
+  gtk_stack_remove (self->content_stack, g_steal_pointer (&self->page));
+}
+
+static void
+show_course_title (AkWindow *self)
+{
+  adw_window_title_set_title (self->content_title,
+                              self->course != NULL ? ak_course_get_title (self->course) : "");
+  adw_window_title_set_subtitle (self->content_title, NULL);
+}
+
+static void
+show_course (AkWindow *self,
+             AkCourse *course)
+{
+  g_set_object (&self->course, course);
+  remove_page (self);
+  ak_course_overview_set_store (self->overview, get_store (self));
+  ak_course_overview_set_course (self->overview, course);
+  gtk_stack_set_visible_child_name (self->content_stack, "overview");
+  show_course_title (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  g_settings_set_string (self->settings, "last-course", ak_course_get_id (course));
+  update_navigation (self);
+}
+
+static void
+show_no_course (AkWindow *self)
+{
+  g_clear_object (&self->course);
+  remove_page (self);
+  ak_course_overview_set_course (self->overview, NULL);
+  gtk_stack_set_visible_child_name (self->content_stack, "none");
+  show_course_title (self);
+  update_navigation (self);
+}
+
+/* Until the lesson reader and the quiz page exist, a step is named on a
+ * status page, so that the way there can be used and tested. */
+static void
+show_step (AkWindow   *self,
+           AkCourse   *course,
+           const char *lesson_id,
+           const char *quiz_id)
+{
+  const AkLesson *lesson = lesson_id != NULL ? ak_course_get_lesson_by_id (course, lesson_id)
+                                             : NULL;
+  const AkQuiz *quiz = quiz_id != NULL ? ak_course_find_quiz (course, quiz_id) : NULL;
+  GtkWidget *page;
+  const char *title;
+
+  if (lesson == NULL && quiz == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is the id of a lesson or quiz asked for by a link */
+      message = g_strdup_printf (_("The course has no lesson or quiz “%s”"),
+                                 lesson_id != NULL ? lesson_id : quiz_id);
+      show_toast (self, message);
+      return;
+    }
+
+  title = lesson != NULL ? ak_lesson_get_title (lesson) : ak_quiz_get_title (quiz);
+  page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page),
+                                 lesson != NULL ? "accessories-dictionary-symbolic"
+                                                : "dialog-question-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   lesson != NULL
+                                   ? _("Lessons cannot be read in this version yet.")
+                                   : _("Quizzes cannot be taken in this version yet."));
+  ak_window_show_page (self, page, title);
+}
+
+static gboolean
+split_step_target (const char  *target,
+                   char       **course_id,
+                   char       **step_id)
+{
+  const char *slash = strchr (target, '/');
+
+  if (slash == NULL || slash == target || slash[1] == '\0')
+    return FALSE;
+  *course_id = g_strndup (target, slash - target);
+  *step_id = g_strdup (slash + 1);
+  return TRUE;
+}
+
+static void
+clear_pending (AkWindow *self)
+{
+  g_clear_pointer (&self->pending_course_id, g_free);
+  g_clear_pointer (&self->pending_lesson_id, g_free);
+  g_clear_pointer (&self->pending_quiz_id, g_free);
+}
+
+/* Answers what was asked for once the library has read its courses. */
+static void
+resolve_pending (AkWindow *self)
+{
+  AkCourse *course;
+
+  if (!ak_course_library_get_loaded (self->library))
+    return;
+
+  if (self->pending_path != NULL)
+    {
+      course = ak_course_library_lookup_file (self->library, self->pending_path);
+      if (course != NULL)
+        {
+          g_clear_pointer (&self->pending_path, g_free);
+          show_course (self, course);
+        }
+      else if (!ak_course_library_get_loading (self->library))
+        /* Its problems are in the sidebar. */
+        g_clear_pointer (&self->pending_path, g_free);
+      self->restored = TRUE;
+    }
+
+  if (self->pending_course_id != NULL)
+    {
+      course = ak_course_library_lookup (self->library, self->pending_course_id);
+      if (course == NULL)
+        {
+          g_autofree char *message = NULL;
+
+          /* Translators: %s is a course id given on the command line */
+          message = g_strdup_printf (_("There is no course “%s”"), self->pending_course_id);
+          show_toast (self, message);
+        }
+      else
+        {
+          show_course (self, course);
+          if (self->pending_lesson_id != NULL || self->pending_quiz_id != NULL)
+            show_step (self, course, self->pending_lesson_id, self->pending_quiz_id);
+        }
+      clear_pending (self);
+      self->restored = TRUE;
+    }
+
+  /* The learner comes back to the course of last time. */
+  if (!self->restored)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-course");
+
+      self->restored = TRUE;
+      course = *last != '\0' ? ak_course_library_lookup (self->library, last) : NULL;
+      if (course != NULL && self->course == NULL)
+        show_course (self, course);
+    }
+}
+
+/* A changed course file is read again: the learner stays where they were,
+ * by the ids of the course. */
+static void
+course_replaced_cb (AkWindow        *self,
+                    AkCourse        *old,
+                    AkCourse        *replacement,
+                    AkCourseLibrary *library)
+{
+  if (self->course == NULL || self->course != old)
+    return;
+  if (replacement == NULL)
+    {
+      show_no_course (self);
+      show_toast (self, _("The course was removed"));
+      return;
+    }
+  g_set_object (&self->course, replacement);
+  ak_course_overview_set_course (self->overview, replacement);
+  if (self->page == NULL)
+    show_course_title (self);
+  show_toast (self, _("Course reloaded"));
+}
+
+static gboolean
+go_back (AkWindow *self)
+{
+  if (self->page != NULL)
+    {
+      remove_page (self);
+      gtk_stack_set_visible_child_name (self->content_stack,
+                                        self->course != NULL ? "overview" : "none");
+      show_course_title (self);
+      update_navigation (self);
+      return TRUE;
+    }
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      g_strcmp0 (adw_leaflet_get_visible_child_name (self->leaflet), "content") == 0)
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+      update_navigation (self);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+go_back_action_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  go_back (AK_WINDOW (widget));
+}
+
+/* The back button of a mouse. */
+static void
+back_button_pressed_cb (GtkGestureClick *gesture,
+                        int              n_press,
+                        double           x,
+                        double           y,
+                        AkWindow        *self)
+{
+  if (go_back (self))
+    gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+}
+
+static void
+open_course_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ak_window_open (AK_WINDOW (widget), g_variant_get_string (parameter, NULL), NULL, NULL);
+}
+
+static void
+open_step_action_cb (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  g_autofree char *course_id = NULL;
+  g_autofree char *step_id = NULL;
+  gboolean lesson = g_str_equal (action_name, "win.open-lesson");
+
+  if (!split_step_target (g_variant_get_string (parameter, NULL), &course_id, &step_id))
+    {
+      g_warning ("%s: “%s” is not “course/step”", action_name,
+                 g_variant_get_string (parameter, NULL));
+      return;
+    }
+  ak_window_open (AK_WINDOW (widget), course_id, lesson ? step_id : NULL,
+                  lesson ? NULL : step_id);
+}
+
 static void
 library_reloaded_cb (AkWindow        *self,
                      AkCourseLibrary *library)
 {
   update_view (self);
   restore_course_focus (self);
+  resolve_pending (self);
 }
 
 static void
@@ -316,6 +624,8 @@ ak_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (ak_window_parent_class)->constructed (object);
 
+  if (self->library == NULL && self->context != NULL)
+    self->library = g_object_ref (ak_context_get_library (self->context));
   g_assert (self->library != NULL);
   g_signal_connect_object (self->library, "items-changed",
                            G_CALLBACK (courses_changing_cb), self, G_CONNECT_SWAPPED);
@@ -325,8 +635,11 @@ ak_window_constructed (GObject *object)
                            create_problem_row_cb, self, NULL);
   g_signal_connect_object (self->library, "reloaded",
                            G_CALLBACK (library_reloaded_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library, "course-replaced",
+                           G_CALLBACK (course_replaced_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
   update_view (self);
+  resolve_pending (self);
 }
 
 static void
@@ -339,10 +652,15 @@ ak_window_dispose (GObject *object)
   if (self->problem_list != NULL)
     gtk_list_box_bind_model (self->problem_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_WINDOW);
+  self->page = NULL;
   g_clear_object (&self->library);
+  g_clear_object (&self->context);
+  g_clear_object (&self->course);
   g_clear_object (&self->settings);
   g_clear_handle_id (&self->loading_source, g_source_remove);
   g_clear_pointer (&self->focused_course_id, g_free);
+  g_clear_pointer (&self->pending_path, g_free);
+  clear_pending (self);
 
   G_OBJECT_CLASS (ak_window_parent_class)->dispose (object);
 }
@@ -359,6 +677,10 @@ ak_window_get_property (GObject    *object,
     {
     case PROP_LIBRARY:
       g_value_set_object (value, self->library);
+      break;
+
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
 
     default:
@@ -378,6 +700,10 @@ ak_window_set_property (GObject      *object,
     {
     case PROP_LIBRARY:
       self->library = g_value_dup_object (value);
+      break;
+
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
 
     default:
@@ -400,6 +726,11 @@ ak_window_class_init (AkWindowClass *klass)
     g_param_spec_object ("library", NULL, NULL,
                          AK_TYPE_COURSE_LIBRARY,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Without one, the application's is used once a course is opened. */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL,
+                         AK_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ak-window.ui");
@@ -411,18 +742,48 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkWindow, problems_group);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, problem_list);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, overview);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-course-file", "s",
                                    edit_course_file_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-course", "s", open_course_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_step_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-quiz", "s", open_step_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
+                                       "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Left, GDK_ALT_MASK,
+                                       "win.go-back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
+
+  g_type_ensure (AK_TYPE_COURSE_OVERVIEW);
 }
 
 static void
 ak_window_init (AkWindow *self)
 {
+  GtkGesture *back_click;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  back_click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (back_click), 8);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (back_click),
+                                              GTK_PHASE_CAPTURE);
+  g_signal_connect (back_click, "pressed", G_CALLBACK (back_button_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (back_click));
+  g_signal_connect_swapped (self->leaflet, "notify::folded",
+                            G_CALLBACK (update_navigation), self);
+  g_signal_connect_swapped (self->leaflet, "notify::visible-child",
+                            G_CALLBACK (update_navigation), self);
 
   self->settings = g_settings_new (APP_ID);
   g_settings_bind (self->settings, "window-width",
@@ -476,4 +837,92 @@ ak_window_show_notice (AkWindow   *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * ak_window_show_page:
+ * @page: (transfer floating): the widget that shows a step of the open
+ *   course, such as a lesson
+ * @title: the title of the content pane while @page is shown
+ *
+ * Shows @page in the content pane instead of the course overview, in
+ * place of the page shown before. Back (the button, Alt+Left, the mouse's
+ * back button) returns to the overview.
+ */
+void
+ak_window_show_page (AkWindow   *self,
+                     GtkWidget  *page,
+                     const char *title)
+{
+  g_return_if_fail (AK_IS_WINDOW (self));
+  g_return_if_fail (GTK_IS_WIDGET (page));
+
+  remove_page (self);
+  self->page = page;
+  gtk_stack_add_child (self->content_stack, page);
+  gtk_stack_set_visible_child (self->content_stack, page);
+  adw_window_title_set_title (self->content_title, title != NULL ? title : "");
+  adw_window_title_set_subtitle (self->content_title,
+                                 self->course != NULL ? ak_course_get_title (self->course) : NULL);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  update_navigation (self);
+}
+
+/**
+ * ak_window_open:
+ * @course_id: the course to open
+ * @lesson_id: (nullable): a lesson of it to open
+ * @quiz_id: (nullable): a quiz of it to open, if no lesson is given
+ *
+ * Opens a course or one of its steps by id. While the library is still
+ * reading its courses, the request waits for it.
+ */
+void
+ak_window_open (AkWindow   *self,
+                const char *course_id,
+                const char *lesson_id,
+                const char *quiz_id)
+{
+  g_return_if_fail (AK_IS_WINDOW (self));
+  g_return_if_fail (course_id != NULL);
+
+  clear_pending (self);
+  self->pending_course_id = g_strdup (course_id);
+  self->pending_lesson_id = g_strdup (lesson_id);
+  self->pending_quiz_id = lesson_id == NULL ? g_strdup (quiz_id) : NULL;
+  resolve_pending (self);
+}
+
+/**
+ * ak_window_open_file:
+ * @path: a course file the library was just told to open
+ *
+ * Opens the course in @path once the library has read it.
+ */
+void
+ak_window_open_file (AkWindow   *self,
+                     const char *path)
+{
+  g_return_if_fail (AK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  g_free (self->pending_path);
+  self->pending_path = g_strdup (path);
+  /* The file is read by the next reload, not the one that is done. */
+  if (ak_course_library_get_loaded (self->library) && !ak_course_library_get_loading (self->library) &&
+      ak_course_library_lookup_file (self->library, path) != NULL)
+    resolve_pending (self);
+}
+
+/**
+ * ak_window_get_course:
+ *
+ * Returns: (nullable) (transfer none): the open course
+ */
+AkCourse *
+ak_window_get_course (AkWindow *self)
+{
+  g_return_val_if_fail (AK_IS_WINDOW (self), NULL);
+
+  return self->course;
 }

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "ak-application.h"
+#include "ak-context.h"
 
 G_BEGIN_DECLS
 
@@ -14,5 +15,15 @@ AkWindow *ak_window_new         (AkApplication *application);
 void      ak_window_show_notice (AkWindow      *self,
                                  const char    *heading,
                                  const char    *body);
+void      ak_window_show_page   (AkWindow      *self,
+                                 GtkWidget     *page,
+                                 const char    *title);
+void      ak_window_open        (AkWindow      *self,
+                                 const char    *course_id,
+                                 const char    *lesson_id,
+                                 const char    *quiz_id);
+void      ak_window_open_file   (AkWindow      *self,
+                                 const char    *path);
+AkCourse *ak_window_get_course  (AkWindow      *self);
 
 G_END_DECLS
