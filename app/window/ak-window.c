@@ -12,6 +12,7 @@
 #include "ak-course-overview.h"
 #include "ak-course-parts.h"
 #include "ak-course-row.h"
+#include "ak-lesson-page.h"
 #include "ak-problem-row.h"
 #include "ak-window.h"
 
@@ -39,12 +40,13 @@ struct _AkWindow
   AkCourseLibrary     *library;
   GSettings           *settings;
   AkCourse            *course;             /* the open course */
-  GtkWidget           *page;               /* a step of it, above the overview */
+  GPtrArray           *pages;              /* steps of it above the overview, the shown last */
 
   /* What was asked for before the library could answer */
   char                *pending_course_id;
   char                *pending_lesson_id;
   char                *pending_quiz_id;
+  char                *pending_section_id;
   char                *pending_path;
   gboolean             restored;           /* the last course was looked for */
   char                *focused_course_id;  /* while the course list is rebuilt */
@@ -215,8 +217,8 @@ restore_course_focus (AkWindow *self)
     }
 }
 
-static AkProgressStore *
-get_store (AkWindow *self)
+static AkContext *
+get_context (AkWindow *self)
 {
   GtkApplication *app;
 
@@ -228,7 +230,15 @@ get_store (AkWindow *self)
       if (AK_IS_APPLICATION (app))
         self->context = g_object_ref (ak_application_get_context (AK_APPLICATION (app)));
     }
-  return self->context != NULL ? ak_context_get_store (self->context) : NULL;
+  return self->context;
+}
+
+static AkProgressStore *
+get_store (AkWindow *self)
+{
+  AkContext *context = get_context (self);
+
+  return context != NULL ? ak_context_get_store (context) : NULL;
 }
 
 static void
@@ -245,23 +255,81 @@ update_navigation (AkWindow *self)
   const char *pane = adw_leaflet_get_visible_child_name (self->leaflet);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          self->page != NULL || (folded && g_strcmp0 (pane, "content") == 0));
+                          self->pages->len > 0 || (folded && g_strcmp0 (pane, "content") == 0));
 }
 
-static void
-remove_page (AkWindow *self)
+static GtkWidget *
+get_top_page (AkWindow *self)
 {
-  if (self->page == NULL)
-    return;
-  gtk_stack_remove (self->content_stack, g_steal_pointer (&self->page));
+  return self->pages->len > 0 ? g_ptr_array_index (self->pages, self->pages->len - 1) : NULL;
 }
 
 static void
 show_course_title (AkWindow *self)
 {
-  adw_window_title_set_title (self->content_title,
-                              self->course != NULL ? ak_course_get_title (self->course) : "");
-  adw_window_title_set_subtitle (self->content_title, NULL);
+  GtkWidget *page = get_top_page (self);
+  const char *course_title = self->course != NULL ? ak_course_get_title (self->course) : "";
+
+  if (page == NULL)
+    {
+      adw_window_title_set_title (self->content_title, course_title);
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      return;
+    }
+  adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (page), "ak-title"));
+  adw_window_title_set_subtitle (self->content_title, course_title);
+}
+
+/* The page under the top one, or the overview, is shown again. */
+static void
+pop_page (AkWindow *self)
+{
+  GtkWidget *page = get_top_page (self);
+  GtkWidget *below;
+
+  if (page == NULL)
+    return;
+  g_ptr_array_set_size (self->pages, self->pages->len - 1);
+  below = get_top_page (self);
+  if (below != NULL)
+    gtk_stack_set_visible_child (self->content_stack, below);
+  else
+    gtk_stack_set_visible_child_name (self->content_stack,
+                                      self->course != NULL ? "overview" : "none");
+  gtk_stack_remove (self->content_stack, page);
+}
+
+static void
+remove_pages (AkWindow *self)
+{
+  while (self->pages->len > 0)
+    pop_page (self);
+}
+
+static void
+push_page (AkWindow   *self,
+           GtkWidget  *page,
+           const char *title)
+{
+  g_object_set_data_full (G_OBJECT (page), "ak-title", g_strdup (title != NULL ? title : ""),
+                          g_free);
+  g_ptr_array_add (self->pages, page);
+  gtk_stack_add_child (self->content_stack, page);
+  gtk_stack_set_visible_child (self->content_stack, page);
+  show_course_title (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  update_navigation (self);
+}
+
+/* What the learner had open, so that the next start returns there. */
+static void
+remember_place (AkWindow   *self,
+                const char *kind,
+                const char *step_id)
+{
+  g_autofree char *place = kind != NULL ? g_strconcat (kind, ":", step_id, NULL) : NULL;
+
+  g_settings_set_string (self->settings, "last-step", place != NULL ? place : "");
 }
 
 static void
@@ -269,13 +337,14 @@ show_course (AkWindow *self,
              AkCourse *course)
 {
   g_set_object (&self->course, course);
-  remove_page (self);
+  remove_pages (self);
   ak_course_overview_set_store (self->overview, get_store (self));
   ak_course_overview_set_course (self->overview, course);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   show_course_title (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   g_settings_set_string (self->settings, "last-course", ak_course_get_id (course));
+  remember_place (self, NULL, NULL);
   update_navigation (self);
 }
 
@@ -283,28 +352,100 @@ static void
 show_no_course (AkWindow *self)
 {
   g_clear_object (&self->course);
-  remove_page (self);
+  remove_pages (self);
   ak_course_overview_set_course (self->overview, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   show_course_title (self);
   update_navigation (self);
 }
 
-/* Until the lesson reader and the quiz page exist, a step is named on a
- * status page, so that the way there can be used and tested. */
+static void open_lesson_page (AkWindow   *self,
+                              const char *lesson_id,
+                              const char *section_id,
+                              gboolean    above);
+
+static void
+lesson_page_open_lesson_cb (AkWindow     *self,
+                            const char   *lesson_id,
+                            AkLessonPage *page)
+{
+  /* Previous and next lesson take the place of this one. */
+  open_lesson_page (self, lesson_id, NULL, FALSE);
+}
+
+/* Shows a lesson of the open course. @above keeps the page under it,
+ * such as a quiz that sent the learner to reread a section, so that Back
+ * returns there. */
+static void
+open_lesson_page (AkWindow   *self,
+                  const char *lesson_id,
+                  const char *section_id,
+                  gboolean    above)
+{
+  const AkLesson *lesson = ak_course_get_lesson_by_id (self->course, lesson_id);
+  GtkWidget *page;
+
+  g_return_if_fail (lesson != NULL);
+
+  if (above)
+    {
+      GtkWidget *top = get_top_page (self);
+
+      /* A lesson that is open already is scrolled, not stacked again. */
+      if (AK_IS_LESSON_PAGE (top) &&
+          g_strcmp0 (ak_lesson_page_get_lesson_id (AK_LESSON_PAGE (top)), lesson_id) == 0)
+        {
+          if (section_id != NULL)
+            ak_lesson_page_scroll_to_section (AK_LESSON_PAGE (top), section_id);
+          return;
+        }
+    }
+  else if (AK_IS_LESSON_PAGE (get_top_page (self)))
+    pop_page (self);
+  else
+    remove_pages (self);
+
+  page = ak_lesson_page_new (get_context (self), self->course, lesson_id, section_id);
+  g_signal_connect_object (page, "open-lesson", G_CALLBACK (lesson_page_open_lesson_cb),
+                           self, G_CONNECT_SWAPPED);
+  push_page (self, page, ak_lesson_get_title (lesson));
+  if (self->pages->len == 1)
+    remember_place (self, "lesson", lesson_id);
+}
+
+static void
+open_quiz_page (AkWindow   *self,
+                const char *quiz_id)
+{
+  AkQuiz *quiz = ak_course_find_quiz (self->course, quiz_id);
+  GtkWidget *page;
+
+  g_return_if_fail (quiz != NULL);
+
+  remove_pages (self);
+  page = adw_status_page_new ();
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-question-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (page), ak_quiz_get_title (quiz));
+  adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                   _("Quizzes cannot be taken in this version yet."));
+  g_object_set_data_full (G_OBJECT (page), "ak-quiz-id", g_strdup (quiz_id), g_free);
+  push_page (self, page, ak_quiz_get_title (quiz));
+  remember_place (self, "quiz", quiz_id);
+}
+
+/* Opens a lesson (at a section) or a quiz of @course, or says that the
+ * course has no such step. */
 static void
 show_step (AkWindow   *self,
            AkCourse   *course,
            const char *lesson_id,
+           const char *section_id,
            const char *quiz_id)
 {
-  const AkLesson *lesson = lesson_id != NULL ? ak_course_get_lesson_by_id (course, lesson_id)
-                                             : NULL;
-  const AkQuiz *quiz = quiz_id != NULL ? ak_course_find_quiz (course, quiz_id) : NULL;
-  GtkWidget *page;
-  const char *title;
+  gboolean has_lesson = lesson_id != NULL && ak_course_get_lesson_by_id (course, lesson_id);
+  gboolean has_quiz = quiz_id != NULL && ak_course_find_quiz (course, quiz_id);
 
-  if (lesson == NULL && quiz == NULL)
+  if (!has_lesson && !has_quiz)
     {
       g_autofree char *message = NULL;
 
@@ -314,31 +455,33 @@ show_step (AkWindow   *self,
       show_toast (self, message);
       return;
     }
-
-  title = lesson != NULL ? ak_lesson_get_title (lesson) : ak_quiz_get_title (quiz);
-  page = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page),
-                                 lesson != NULL ? "accessories-dictionary-symbolic"
-                                                : "dialog-question-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   lesson != NULL
-                                   ? _("Lessons cannot be read in this version yet.")
-                                   : _("Quizzes cannot be taken in this version yet."));
-  ak_window_show_page (self, page, title);
+  if (self->course != course)
+    show_course (self, course);
+  remove_pages (self);
+  if (has_lesson)
+    open_lesson_page (self, lesson_id, section_id, FALSE);
+  else
+    open_quiz_page (self, quiz_id);
 }
 
+/* "course/step" or "course/lesson/section" */
 static gboolean
 split_step_target (const char  *target,
                    char       **course_id,
-                   char       **step_id)
+                   char       **step_id,
+                   char       **section_id)
 {
-  const char *slash = strchr (target, '/');
+  g_auto(GStrv) parts = g_strsplit (target, "/", 4);
+  guint n = g_strv_length (parts);
 
-  if (slash == NULL || slash == target || slash[1] == '\0')
+  if (n < 2 || n > 3)
     return FALSE;
-  *course_id = g_strndup (target, slash - target);
-  *step_id = g_strdup (slash + 1);
+  for (guint i = 0; i < n; i++)
+    if (*parts[i] == '\0')
+      return FALSE;
+  *course_id = g_strdup (parts[0]);
+  *step_id = g_strdup (parts[1]);
+  *section_id = g_strdup (parts[2]);
   return TRUE;
 }
 
@@ -348,6 +491,27 @@ clear_pending (AkWindow *self)
   g_clear_pointer (&self->pending_course_id, g_free);
   g_clear_pointer (&self->pending_lesson_id, g_free);
   g_clear_pointer (&self->pending_quiz_id, g_free);
+  g_clear_pointer (&self->pending_section_id, g_free);
+}
+
+/* The course of last time, at the lesson or quiz the learner had open;
+ * the lesson page itself returns to the section last read. */
+static void
+restore_place (AkWindow *self,
+               AkCourse *course)
+{
+  g_autofree char *place = g_settings_get_string (self->settings, "last-step");
+  const char *colon = strchr (place, ':');
+  const char *step_id = colon != NULL ? colon + 1 : NULL;
+
+  if (step_id != NULL && g_str_has_prefix (place, "lesson:") &&
+      ak_course_get_lesson_by_id (course, step_id) != NULL)
+    show_step (self, course, step_id, NULL, NULL);
+  else if (step_id != NULL && g_str_has_prefix (place, "quiz:") &&
+           ak_course_find_quiz (course, step_id) != NULL)
+    show_step (self, course, NULL, NULL, step_id);
+  else
+    show_course (self, course);
 }
 
 /* Answers what was asked for once the library has read its courses. */
@@ -386,9 +550,11 @@ resolve_pending (AkWindow *self)
         }
       else
         {
-          show_course (self, course);
           if (self->pending_lesson_id != NULL || self->pending_quiz_id != NULL)
-            show_step (self, course, self->pending_lesson_id, self->pending_quiz_id);
+            show_step (self, course, self->pending_lesson_id, self->pending_section_id,
+                       self->pending_quiz_id);
+          else
+            show_course (self, course);
         }
       clear_pending (self);
       self->restored = TRUE;
@@ -402,8 +568,35 @@ resolve_pending (AkWindow *self)
       self->restored = TRUE;
       course = *last != '\0' ? ak_course_library_lookup (self->library, last) : NULL;
       if (course != NULL && self->course == NULL)
-        show_course (self, course);
+        restore_place (self, course);
     }
+}
+
+/* The pages of a reloaded course show it anew, at the same lesson and
+ * section, or the same quiz, where their ids are still in it. */
+static void
+reopen_pages (AkWindow *self)
+{
+  GtkWidget *top = get_top_page (self);
+
+  if (AK_IS_LESSON_PAGE (top))
+    {
+      g_autofree char *lesson_id = g_strdup (ak_lesson_page_get_lesson_id (AK_LESSON_PAGE (top)));
+
+      remove_pages (self);
+      if (ak_course_get_lesson_by_id (self->course, lesson_id) != NULL)
+        open_lesson_page (self, lesson_id, NULL, FALSE);
+    }
+  else if (top != NULL)
+    {
+      g_autofree char *quiz_id = g_strdup (g_object_get_data (G_OBJECT (top), "ak-quiz-id"));
+
+      remove_pages (self);
+      if (quiz_id != NULL && ak_course_find_quiz (self->course, quiz_id) != NULL)
+        open_quiz_page (self, quiz_id);
+    }
+  show_course_title (self);
+  update_navigation (self);
 }
 
 /* A changed course file is read again: the learner stays where they were,
@@ -424,20 +617,19 @@ course_replaced_cb (AkWindow        *self,
     }
   g_set_object (&self->course, replacement);
   ak_course_overview_set_course (self->overview, replacement);
-  if (self->page == NULL)
-    show_course_title (self);
+  reopen_pages (self);
   show_toast (self, _("Course reloaded"));
 }
 
 static gboolean
 go_back (AkWindow *self)
 {
-  if (self->page != NULL)
+  if (self->pages->len > 0)
     {
-      remove_page (self);
-      gtk_stack_set_visible_child_name (self->content_stack,
-                                        self->course != NULL ? "overview" : "none");
+      pop_page (self);
       show_course_title (self);
+      if (self->pages->len == 0)
+        remember_place (self, NULL, NULL);
       update_navigation (self);
       return TRUE;
     }
@@ -486,16 +678,21 @@ open_step_action_cb (GtkWidget  *widget,
 {
   g_autofree char *course_id = NULL;
   g_autofree char *step_id = NULL;
+  g_autofree char *section_id = NULL;
   gboolean lesson = g_str_equal (action_name, "win.open-lesson");
 
-  if (!split_step_target (g_variant_get_string (parameter, NULL), &course_id, &step_id))
+  if (!split_step_target (g_variant_get_string (parameter, NULL), &course_id, &step_id,
+                          &section_id) ||
+      (!lesson && section_id != NULL))
     {
       g_warning ("%s: “%s” is not “course/step”", action_name,
                  g_variant_get_string (parameter, NULL));
       return;
     }
-  ak_window_open (AK_WINDOW (widget), course_id, lesson ? step_id : NULL,
-                  lesson ? NULL : step_id);
+  if (lesson)
+    ak_window_open_section (AK_WINDOW (widget), course_id, step_id, section_id);
+  else
+    ak_window_open (AK_WINDOW (widget), course_id, NULL, step_id);
 }
 
 static void
@@ -652,7 +849,7 @@ ak_window_dispose (GObject *object)
   if (self->problem_list != NULL)
     gtk_list_box_bind_model (self->problem_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_WINDOW);
-  self->page = NULL;
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->library);
   g_clear_object (&self->context);
   g_clear_object (&self->course);
@@ -773,6 +970,7 @@ ak_window_init (AkWindow *self)
   GtkGesture *back_click;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pages = g_ptr_array_new ();
 
   back_click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (back_click), 8);
@@ -857,15 +1055,8 @@ ak_window_show_page (AkWindow   *self,
   g_return_if_fail (AK_IS_WINDOW (self));
   g_return_if_fail (GTK_IS_WIDGET (page));
 
-  remove_page (self);
-  self->page = page;
-  gtk_stack_add_child (self->content_stack, page);
-  gtk_stack_set_visible_child (self->content_stack, page);
-  adw_window_title_set_title (self->content_title, title != NULL ? title : "");
-  adw_window_title_set_subtitle (self->content_title,
-                                 self->course != NULL ? ak_course_get_title (self->course) : NULL);
-  adw_leaflet_set_visible_child_name (self->leaflet, "content");
-  update_navigation (self);
+  remove_pages (self);
+  push_page (self, page, title);
 }
 
 /**
@@ -890,6 +1081,31 @@ ak_window_open (AkWindow   *self,
   self->pending_course_id = g_strdup (course_id);
   self->pending_lesson_id = g_strdup (lesson_id);
   self->pending_quiz_id = lesson_id == NULL ? g_strdup (quiz_id) : NULL;
+  resolve_pending (self);
+}
+
+/**
+ * ak_window_open_section:
+ * @course_id: the course to open
+ * @lesson_id: a lesson of it
+ * @section_id: (nullable): the section of the lesson to show
+ *
+ * Opens a lesson at a section, as a search hit or a link does.
+ */
+void
+ak_window_open_section (AkWindow   *self,
+                        const char *course_id,
+                        const char *lesson_id,
+                        const char *section_id)
+{
+  g_return_if_fail (AK_IS_WINDOW (self));
+  g_return_if_fail (course_id != NULL);
+  g_return_if_fail (lesson_id != NULL);
+
+  clear_pending (self);
+  self->pending_course_id = g_strdup (course_id);
+  self->pending_lesson_id = g_strdup (lesson_id);
+  self->pending_section_id = g_strdup (section_id);
   resolve_pending (self);
 }
 

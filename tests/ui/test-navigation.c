@@ -6,6 +6,7 @@
 #include "ak-course-overview.h"
 #include "ak-course-parts.h"
 #include "ak-course-row.h"
+#include "ak-lesson-page.h"
 #include "window-test-helpers.h"
 
 /* Finding a course and finding one's way in it: the course overview with
@@ -30,6 +31,7 @@ nav_set_up (NavFixture    *fixture,
 
   ak_test_ui_fixture_set_up (&fixture->base, data);
   g_settings_reset (settings, "last-course");
+  g_settings_reset (settings, "last-step");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   fixture->store_path = g_build_filename (fixture->base.courses_dir, "progress.db", NULL);
@@ -79,6 +81,7 @@ nav_tear_down (NavFixture    *fixture,
   ak_test_ui_fixture_tear_down (&fixture->base, data);
   g_free (fixture->store_path);
   g_settings_reset (settings, "last-course");
+  g_settings_reset (settings, "last-step");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
 }
@@ -487,6 +490,96 @@ test_replaced_course_is_followed (NavFixture    *fixture,
   ak_test_save_screenshot (window_widget (fixture), "navigation-reloaded.png");
 }
 
+static AkLessonPage *
+find_lesson_page (NavFixture *fixture)
+{
+  GtkWidget *page = ak_test_find_widget (window_widget (fixture), AK_TYPE_LESSON_PAGE, 0);
+
+  return page != NULL && gtk_widget_get_mapped (page) ? AK_LESSON_PAGE (page) : NULL;
+}
+
+static gboolean
+lesson_page_is_shown (gpointer data)
+{
+  return find_lesson_page (data) != NULL;
+}
+
+/* A link to a section opens the lesson reader there; Back returns to the
+ * overview, and the next start does not reopen the lesson. */
+static void
+test_lesson_opens_from_link (NavFixture    *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *place = NULL;
+  g_autofree char *after_back = NULL;
+
+  nav_start_window (fixture, TRUE);
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_true (gtk_widget_activate_action (window_widget (fixture), "win.open-lesson", "s",
+                                             "beispielkurs/beitraege/messen"));
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
+  g_assert_cmpstr (open_course_id (fixture), ==, "beispielkurs");
+  g_assert_true (has_label (window_widget (fixture), "Gute Beiträge schreiben"));
+  place = g_settings_get_string (settings, "last-step");
+  g_assert_cmpstr (place, ==, "lesson:beitraege");
+
+  /* The lesson's "previous" link replaces it; Back still goes to the overview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_lesson_page (fixture)),
+                                             "lesson.previous", NULL));
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==,
+                   "kurse-nutzen");
+  press_shortcut (window_widget (fixture), "<Alt>Left");
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_null (find_lesson_page (fixture));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_overview (fixture))));
+  after_back = g_settings_get_string (settings, "last-step");
+  g_assert_cmpstr (after_back, ==, "");
+
+  /* A step the course does not have is named, and nothing else changes. */
+  g_assert_true (gtk_widget_activate_action (window_widget (fixture), "win.open-lesson", "s",
+                                             "beispielkurs/gibt-es-nicht"));
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_true (has_label (window_widget (fixture),
+                            "The course has no lesson or quiz “gibt-es-nicht”"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_overview (fixture))));
+}
+
+/* Closing the window in a lesson and starting again returns to it; a
+ * reloaded course keeps the lesson open. */
+static void
+test_place_is_restored (NavFixture    *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+
+  nav_start_window (fixture, TRUE);
+  ak_window_open (fixture->base.window, "beispielkurs", "beitraege", NULL);
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->base.window)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->context);
+  g_assert_finalize_object (g_steal_pointer (&fixture->base.library));
+
+  nav_start_window (fixture, FALSE);
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
+
+  /* The file changes on disk: the lesson is shown from the new course. */
+  contents = ak_test_read_course ("beispielkurs.xml");
+  changed = g_strjoin ("", contents, "\n", NULL);
+  ak_test_write_file (fixture->base.courses_dir, "beispielkurs.xml", changed, -1);
+  ak_course_library_reload (fixture->base.library);
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_true (ak_lesson_page_get_course (find_lesson_page (fixture)) ==
+                 ak_window_get_course (fixture->base.window));
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
+}
+
 /* Every focusable widget of the overview has a role and a name. */
 static void
 check_named (GtkWidget *widget,
@@ -625,6 +718,8 @@ main (int   argc,
   ADD ("window-state-is-restored", test_window_state_is_restored, 0);
   ADD ("replaced-course-is-followed", test_replaced_course_is_followed, 0);
   ADD ("overview-is-named", test_overview_is_named, 0);
+  ADD ("lesson-opens-from-link", test_lesson_opens_from_link, 1000);
+  ADD ("place-is-restored", test_place_is_restored, 0);
 #undef ADD
   g_test_add_func ("/navigation/command-line-opens-lesson", test_command_line_opens_lesson);
   g_test_add_func ("/navigation/command-line-opens-file", test_command_line_opens_file);
