@@ -704,6 +704,31 @@ library_reloaded_cb (AkWindow        *self,
   resolve_pending (self);
 }
 
+/* Adds course files to the library and shows the first once it is read.
+ * Its problems, if it has any, are in the sidebar. */
+static gboolean
+open_course_files (AkWindow  *self,
+                   GPtrArray *files)
+{
+  g_autofree char *first = NULL;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+
+      if (path == NULL)
+        continue;
+      ak_course_library_open_file (self->library, path);
+      if (first == NULL)
+        first = g_steal_pointer (&path);
+    }
+  if (first == NULL)
+    return FALSE;
+  ak_course_library_reload_async (self->library, NULL, NULL, NULL);
+  ak_window_open_file (self, first);
+  return TRUE;
+}
+
 static void
 open_response_cb (AkWindow             *self,
                   int                   response,
@@ -711,14 +736,12 @@ open_response_cb (AkWindow             *self,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (path != NULL)
-        {
-          ak_course_library_open_file (self->library, path);
-          ak_course_library_reload_async (self->library, NULL, NULL, NULL);
-        }
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      open_course_files (self, files);
     }
 
   g_object_unref (chooser);
@@ -739,11 +762,27 @@ open_action_cb (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Course files"));
   gtk_file_filter_add_suffix (filter, "xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Course files dropped on the window are opened as if chosen with Open. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AkWindow      *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  return open_course_files (self, files);
 }
 
 /* A text editor rather than whatever shows XML, often a web browser. In
@@ -968,6 +1007,7 @@ static void
 ak_window_init (AkWindow *self)
 {
   GtkGesture *back_click;
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->pages = g_ptr_array_new ();
@@ -978,6 +1018,10 @@ ak_window_init (AkWindow *self)
                                               GTK_PHASE_CAPTURE);
   g_signal_connect (back_click, "pressed", G_CALLBACK (back_button_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (back_click));
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
   g_signal_connect_swapped (self->leaflet, "notify::folded",
                             G_CALLBACK (update_navigation), self);
   g_signal_connect_swapped (self->leaflet, "notify::visible-child",

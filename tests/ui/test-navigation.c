@@ -580,6 +580,50 @@ test_place_is_restored (NavFixture    *fixture,
   g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
 }
 
+/* A course file dropped on the window joins the library and is shown. */
+static void
+test_dropped_file_is_opened (NavFixture    *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *contents = ak_test_read_course ("web20-party.xml");
+  g_auto(GStrv) parts = g_strsplit (contents, "id=\"web20-party\"", 2);
+  g_autofree char *renamed = NULL;
+  g_autofree char *elsewhere = g_build_filename (fixture->base.courses_dir, "elsewhere", NULL);
+  g_autofree char *path = g_build_filename (elsewhere, "abgelegt.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSList files = { file, NULL };
+  GListModel *controllers;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  renamed = g_strjoin ("id=\"abgelegt\"", parts[0], parts[1], NULL);
+  g_assert_cmpint (g_mkdir_with_parents (elsewhere, 0700), ==, 0);
+  ak_test_write_file (elsewhere, "abgelegt.xml", renamed, -1);
+
+  nav_start_window (fixture, TRUE);
+  ak_test_wait_for_frame (window_widget (fixture));
+  controllers = gtk_widget_observe_controllers (window_widget (fixture));
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+  g_object_unref (controllers);
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, &files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  ak_test_wait_until (course_is_open, fixture->base.window);
+  g_assert_cmpstr (open_course_id (fixture), ==, "abgelegt");
+}
+
 /* Every focusable widget of the overview has a role and a name. */
 static void
 check_named (GtkWidget *widget,
@@ -720,6 +764,7 @@ main (int   argc,
   ADD ("overview-is-named", test_overview_is_named, 0);
   ADD ("lesson-opens-from-link", test_lesson_opens_from_link, 1000);
   ADD ("place-is-restored", test_place_is_restored, 0);
+  ADD ("dropped-file-is-opened", test_dropped_file_is_opened, 0);
 #undef ADD
   g_test_add_func ("/navigation/command-line-opens-lesson", test_command_line_opens_lesson);
   g_test_add_func ("/navigation/command-line-opens-file", test_command_line_opens_file);
