@@ -234,10 +234,15 @@ ak_feedback_view_set_feedback (AkFeedbackView   *self,
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ak_verdict_to_string (feedback->verdict), -1);
   gtk_label_set_text (GTK_LABEL (self->verdict_label), ak_verdict_to_string (feedback->verdict));
-  gtk_widget_remove_css_class (self->verdict_box, "success");
-  gtk_widget_remove_css_class (self->verdict_box, "warning");
-  gtk_widget_remove_css_class (self->verdict_box, "error");
-  gtk_widget_add_css_class (self->verdict_box, style);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *widget = i == 0 ? self->verdict_icon : self->verdict_label;
+
+      gtk_widget_remove_css_class (widget, "success");
+      gtk_widget_remove_css_class (widget, "warning");
+      gtk_widget_remove_css_class (widget, "error");
+      gtk_widget_add_css_class (widget, style);
+    }
 
   max = ak_question_get_points (question);
   earned = ak_quiz_format_number (CLAMP (feedback->score, 0.0, 1.0) * max);

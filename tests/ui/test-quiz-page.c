@@ -406,15 +406,26 @@ query_text (Fixture    *fixture,
   return value != NULL ? value : g_strdup ("");
 }
 
+/* A light and a dark screenshot, for review; nothing without
+ * AK_SCREENSHOT_DIR. */
 static void
 screenshot (Fixture    *fixture,
             const char *name)
 {
-  g_autofree char *file = g_strdup_printf ("quiz-page-%s-%d.png", name,
-                                           gtk_widget_get_width (GTK_WIDGET (fixture->window)));
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  int width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+  g_autofree char *light = g_strdup_printf ("quiz-page-%s-%d.png", name, width);
+  g_autofree char *dark = g_strdup_printf ("quiz-page-%s-%d-dark.png", name, width);
 
+  if (g_getenv ("AK_SCREENSHOT_DIR") == NULL)
+    return;
   ak_test_wait_for_frame (GTK_WIDGET (fixture->page));
-  ak_test_save_screenshot (GTK_WIDGET (fixture->window), file);
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window), light);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->page));
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window), dark);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->page));
 }
 
 /* Nothing on the page is wider than the window: no horizontal scrolling. */
@@ -952,6 +963,16 @@ main (int    argc,
       char **argv)
 {
   ak_test_ui_init (&argc, &argv);
+  /* The page's look: Adwaita's style sheet and its colours, and ours,
+   * which the application loads. */
+  adw_init ();
+  {
+    g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (css, "/io/github/smakademie/Akademie/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
 
   g_test_add ("/quiz-page/walk/narrow", Fixture, GINT_TO_POINTER (360),
               fixture_set_up, test_walk, fixture_tear_down);
