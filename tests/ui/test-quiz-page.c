@@ -922,6 +922,83 @@ test_accessible (Fixture       *fixture,
   assert_fits (fixture);
 }
 
+
+/* Any answer, through the widget: the first choice, "1" in every entry,
+ * the first item of every drop-down, the order as shown. */
+static void
+answer_anyhow (Fixture *fixture)
+{
+  AkQuestionWidget *question = current_question (fixture);
+  GtkWidget *widget;
+
+  switch (ak_question_get_question_type (ak_question_widget_get_question (question)))
+    {
+    case AK_QUESTION_SINGLE_CHOICE:
+    case AK_QUESTION_MULTIPLE_CHOICE:
+    case AK_QUESTION_TRUE_FALSE:
+      gtk_widget_activate (ak_test_find_widget (GTK_WIDGET (question), GTK_TYPE_CHECK_BUTTON, 0));
+      break;
+    case AK_QUESTION_GAP_TEXT:
+    case AK_QUESTION_SHORT_ANSWER:
+    case AK_QUESTION_NUMERIC:
+      for (guint i = 0; (widget = ak_test_find_widget (GTK_WIDGET (question), GTK_TYPE_ENTRY, i)) != NULL; i++)
+        gtk_editable_set_text (GTK_EDITABLE (widget), "1");
+      break;
+    case AK_QUESTION_MATCHING:
+      for (guint i = 0; (widget = ak_test_find_widget (GTK_WIDGET (question), GTK_TYPE_DROP_DOWN, i)) != NULL; i++)
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), 1);
+      break;
+    case AK_QUESTION_ORDERING:
+    case AK_N_QUESTION_TYPES:
+    default:
+      break;
+    }
+  g_assert_true (ak_question_widget_get_answered (question));
+}
+
+/* A bundled course's quiz, every question type with its real texts. */
+static void
+test_bundled (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
+                                            "beispielkurs.xml", NULL);
+  int width = GPOINTER_TO_INT (data);
+  guint n;
+
+  g_clear_object (&fixture->course);
+  fixture->course = session_test_load_file (path);
+  open_page (fixture, "quiz-beitraege", width, FALSE);
+  g_assert_false (ak_quiz_page_get_final_test (fixture->page));
+  assert_fits (fixture);
+  screenshot (fixture, "bundled-intro");
+  click_name (fixture, L ("Start Quiz"));
+  n = ak_quiz_session_get_n_questions (ak_quiz_page_get_session (fixture->page));
+  g_assert_cmpuint (n, ==, 8);
+  for (guint i = 1; i <= n; i++)
+    {
+      AkQuestionType type;
+      g_autofree char *name = NULL;
+
+      wait_for_position (fixture, POS (i, n));
+      type = ak_question_get_question_type (ak_question_widget_get_question (current_question (fixture)));
+      answer_anyhow (fixture);
+      click_name (fixture, L ("Check Answer"));
+      wait_for_feedback (fixture);
+      assert_fits (fixture);
+      name = g_strdup_printf ("bundled-%s", ak_question_type_to_string (type));
+      screenshot (fixture, name);
+      click_name (fixture, i < n ? L ("Next") : L ("Show Results"));
+    }
+  wait_for_position (fixture, "results");
+  assert_fits (fixture);
+  screenshot (fixture, "bundled-results");
+  g_assert_cmpuint (ak_test_count_widgets (shown (fixture), AK_TYPE_FEEDBACK_VIEW), ==, n);
+  g_assert_cmpint (count (fixture, "SELECT count(*) FROM answer"), ==, n);
+  g_assert_cmpint (count (fixture, "SELECT count(DISTINCT question_id) FROM answer "
+                                   "WHERE question_id LIKE 'frage-%'"), ==, n);
+}
+
 /* Under LANGUAGE=de the page speaks German. The translation is picked
  * when the program starts, so this runs in a program of its own. */
 static void
@@ -986,6 +1063,10 @@ main (int    argc,
               fixture_set_up, test_exam_mode, fixture_tear_down);
   g_test_add ("/quiz-page/accessible", Fixture, NULL,
               fixture_set_up, test_accessible, fixture_tear_down);
+  g_test_add ("/quiz-page/bundled/narrow", Fixture, GINT_TO_POINTER (360),
+              fixture_set_up, test_bundled, fixture_tear_down);
+  g_test_add ("/quiz-page/bundled/wide", Fixture, GINT_TO_POINTER (1000),
+              fixture_set_up, test_bundled, fixture_tear_down);
   g_test_add ("/quiz-page/german", Fixture, NULL,
               fixture_set_up, test_german, fixture_tear_down);
 
