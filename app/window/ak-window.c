@@ -14,6 +14,7 @@
 #include "ak-course-row.h"
 #include "ak-lesson-page.h"
 #include "ak-problem-row.h"
+#include "ak-quiz-page.h"
 #include "ak-window.h"
 
 struct _AkWindow
@@ -277,7 +278,18 @@ show_course_title (AkWindow *self)
       return;
     }
   adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (page), "ak-title"));
-  adw_window_title_set_subtitle (self->content_title, course_title);
+  adw_window_title_set_subtitle (self->content_title,
+                                 g_object_get_data (G_OBJECT (page), "ak-subtitle"));
+}
+
+/* Leaving the final exam before its end does not end the attempt; the
+ * learner is told so, as a closed exam would otherwise look lost. */
+static void
+note_leaving (AkWindow  *self,
+              GtkWidget *page)
+{
+  if (AK_IS_QUIZ_PAGE (page) && ak_quiz_page_get_leaving_open_exam (AK_QUIZ_PAGE (page)))
+    show_toast (self, _("The exam stays open: continue it from the course overview"));
 }
 
 /* The page under the top one, or the overview, is shown again. */
@@ -289,6 +301,7 @@ pop_page (AkWindow *self)
 
   if (page == NULL)
     return;
+  note_leaving (self, page);
   g_ptr_array_set_size (self->pages, self->pages->len - 1);
   below = get_top_page (self);
   if (below != NULL)
@@ -309,9 +322,13 @@ remove_pages (AkWindow *self)
 static void
 push_page (AkWindow   *self,
            GtkWidget  *page,
+           AkCourse   *course,
            const char *title)
 {
   g_object_set_data_full (G_OBJECT (page), "ak-title", g_strdup (title != NULL ? title : ""),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (page), "ak-subtitle",
+                          g_strdup (course != NULL ? ak_course_get_title (course) : NULL),
                           g_free);
   g_ptr_array_add (self->pages, page);
   gtk_stack_add_child (self->content_stack, page);
@@ -360,6 +377,7 @@ show_no_course (AkWindow *self)
 }
 
 static void open_lesson_page (AkWindow   *self,
+                              AkCourse   *course,
                               const char *lesson_id,
                               const char *section_id,
                               gboolean    above);
@@ -370,7 +388,7 @@ lesson_page_open_lesson_cb (AkWindow     *self,
                             AkLessonPage *page)
 {
   /* Previous and next lesson take the place of this one. */
-  open_lesson_page (self, lesson_id, NULL, FALSE);
+  open_lesson_page (self, ak_lesson_page_get_course (page), lesson_id, NULL, FALSE);
 }
 
 /* Shows a lesson of the open course. @above keeps the page under it,
@@ -378,11 +396,12 @@ lesson_page_open_lesson_cb (AkWindow     *self,
  * returns there. */
 static void
 open_lesson_page (AkWindow   *self,
+                  AkCourse   *course,
                   const char *lesson_id,
                   const char *section_id,
                   gboolean    above)
 {
-  const AkLesson *lesson = ak_course_get_lesson_by_id (self->course, lesson_id);
+  const AkLesson *lesson = ak_course_get_lesson_by_id (course, lesson_id);
   GtkWidget *page;
 
   g_return_if_fail (lesson != NULL);
@@ -392,7 +411,7 @@ open_lesson_page (AkWindow   *self,
       GtkWidget *top = get_top_page (self);
 
       /* A lesson that is open already is scrolled, not stacked again. */
-      if (AK_IS_LESSON_PAGE (top) &&
+      if (AK_IS_LESSON_PAGE (top) && ak_lesson_page_get_course (AK_LESSON_PAGE (top)) == course &&
           g_strcmp0 (ak_lesson_page_get_lesson_id (AK_LESSON_PAGE (top)), lesson_id) == 0)
         {
           if (section_id != NULL)
@@ -405,31 +424,47 @@ open_lesson_page (AkWindow   *self,
   else
     remove_pages (self);
 
-  page = ak_lesson_page_new (get_context (self), self->course, lesson_id, section_id);
+  page = ak_lesson_page_new (get_context (self), course, lesson_id, section_id);
   g_signal_connect_object (page, "open-lesson", G_CALLBACK (lesson_page_open_lesson_cb),
                            self, G_CONNECT_SWAPPED);
-  push_page (self, page, ak_lesson_get_title (lesson));
+  push_page (self, page, course, ak_lesson_get_title (lesson));
   if (self->pages->len == 1)
     remember_place (self, "lesson", lesson_id);
+}
+
+/* "Read in the lesson" from a question: the lesson opens above the quiz,
+ * and Back returns to the question. */
+static void
+quiz_page_open_section_cb (AkWindow   *self,
+                           const char *course_id,
+                           const char *lesson_id,
+                           const char *section_id,
+                           AkQuizPage *page)
+{
+  AkCourse *course = ak_course_library_lookup (self->library, course_id);
+
+  if (course == NULL || ak_course_get_lesson_by_id (course, lesson_id) == NULL)
+    {
+      show_toast (self, _("The lesson is not in the library any more"));
+      return;
+    }
+  open_lesson_page (self, course, lesson_id, section_id, TRUE);
 }
 
 static void
 open_quiz_page (AkWindow   *self,
                 const char *quiz_id)
 {
-  AkQuiz *quiz = ak_course_find_quiz (self->course, quiz_id);
-  GtkWidget *page;
+  const AkQuiz *quiz = ak_course_find_quiz (self->course, quiz_id);
+  AkQuizPage *page;
 
   g_return_if_fail (quiz != NULL);
 
   remove_pages (self);
-  page = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "dialog-question-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), ak_quiz_get_title (quiz));
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   _("Quizzes cannot be taken in this version yet."));
-  g_object_set_data_full (G_OBJECT (page), "ak-quiz-id", g_strdup (quiz_id), g_free);
-  push_page (self, page, ak_quiz_get_title (quiz));
+  page = ak_quiz_page_new (get_context (self), self->course, quiz_id);
+  g_signal_connect_object (page, "open-lesson-section", G_CALLBACK (quiz_page_open_section_cb),
+                           self, G_CONNECT_SWAPPED);
+  push_page (self, GTK_WIDGET (page), self->course, ak_quiz_get_title (quiz));
   remember_place (self, "quiz", quiz_id);
 }
 
@@ -459,7 +494,7 @@ show_step (AkWindow   *self,
     show_course (self, course);
   remove_pages (self);
   if (has_lesson)
-    open_lesson_page (self, lesson_id, section_id, FALSE);
+    open_lesson_page (self, course, lesson_id, section_id, FALSE);
   else
     open_quiz_page (self, quiz_id);
 }
@@ -585,11 +620,11 @@ reopen_pages (AkWindow *self)
 
       remove_pages (self);
       if (ak_course_get_lesson_by_id (self->course, lesson_id) != NULL)
-        open_lesson_page (self, lesson_id, NULL, FALSE);
+        open_lesson_page (self, self->course, lesson_id, NULL, FALSE);
     }
-  else if (top != NULL)
+  else if (AK_IS_QUIZ_PAGE (top))
     {
-      g_autofree char *quiz_id = g_strdup (g_object_get_data (G_OBJECT (top), "ak-quiz-id"));
+      g_autofree char *quiz_id = g_strdup (ak_quiz_page_get_quiz_id (AK_QUIZ_PAGE (top)));
 
       remove_pages (self);
       if (quiz_id != NULL && ak_course_find_quiz (self->course, quiz_id) != NULL)
@@ -1100,7 +1135,7 @@ ak_window_show_page (AkWindow   *self,
   g_return_if_fail (GTK_IS_WIDGET (page));
 
   remove_pages (self);
-  push_page (self, page, title);
+  push_page (self, page, self->course, title);
 }
 
 /**

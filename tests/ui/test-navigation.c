@@ -7,6 +7,7 @@
 #include "ak-course-parts.h"
 #include "ak-course-row.h"
 #include "ak-lesson-page.h"
+#include "ak-quiz-page.h"
 #include "window-test-helpers.h"
 
 /* Finding a course and finding one's way in it: the course overview with
@@ -624,6 +625,52 @@ test_dropped_file_is_opened (NavFixture    *fixture,
   g_assert_cmpstr (open_course_id (fixture), ==, "abgelegt");
 }
 
+static AkQuizPage *
+find_quiz_page (NavFixture *fixture)
+{
+  GtkWidget *page = ak_test_find_widget (window_widget (fixture), AK_TYPE_QUIZ_PAGE, 0);
+
+  return page != NULL && gtk_widget_get_mapped (page) ? AK_QUIZ_PAGE (page) : NULL;
+}
+
+/* "Read in the lesson" from a quiz opens the lesson above it, and Back
+ * returns to the same quiz page, not to the overview. */
+static void
+test_quiz_returns_from_lesson (NavFixture    *fixture,
+                               gconstpointer  data)
+{
+  AkQuizPage *quiz;
+  g_autofree char *place = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  nav_start_window (fixture, TRUE);
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_true (gtk_widget_activate_action (window_widget (fixture), "win.open-quiz", "s",
+                                             "beispielkurs/quiz-beitraege"));
+  ak_test_wait_for_frame (window_widget (fixture));
+  quiz = find_quiz_page (fixture);
+  g_assert_nonnull (quiz);
+  g_assert_cmpstr (ak_quiz_page_get_quiz_id (quiz), ==, "quiz-beitraege");
+  place = g_settings_get_string (settings, "last-step");
+  g_assert_cmpstr (place, ==, "quiz:quiz-beitraege");
+
+  g_signal_emit_by_name (quiz, "open-lesson-section", "beispielkurs", "beitraege", "messen");
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_null (find_quiz_page (fixture));
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
+
+  press_shortcut (window_widget (fixture), "<Alt>Left");
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_null (find_lesson_page (fixture));
+  g_assert_true (find_quiz_page (fixture) == quiz);
+
+  /* A lesson that left the library is named, and the quiz stays. */
+  g_signal_emit_by_name (quiz, "open-lesson-section", "weg", "beitraege", "messen");
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_true (find_quiz_page (fixture) == quiz);
+  g_assert_true (has_label (window_widget (fixture), "The lesson is not in the library any more"));
+}
+
 static void
 test_overview_is_named (NavFixture    *fixture,
                         gconstpointer  data)
@@ -752,6 +799,7 @@ main (int   argc,
   ADD ("lesson-opens-from-link", test_lesson_opens_from_link, 1000);
   ADD ("place-is-restored", test_place_is_restored, 0);
   ADD ("dropped-file-is-opened", test_dropped_file_is_opened, 0);
+  ADD ("quiz-returns-from-lesson", test_quiz_returns_from_lesson, 1000);
 #undef ADD
   g_test_add_func ("/navigation/command-line-opens-lesson", test_command_line_opens_lesson);
   g_test_add_func ("/navigation/command-line-opens-file", test_command_line_opens_file);
