@@ -253,6 +253,23 @@ test_incremental (void)
   g_assert_cmpuint (hits->len, ==, 0);
 }
 
+/* Idle time can index a few courses at a time before the first query. */
+static void
+test_index_some (void)
+{
+  g_autoptr(GListStore) courses = make_courses ();
+  g_autoptr(AkLibrarySearch) search = ak_library_search_new (G_LIST_MODEL (courses));
+  g_autoptr(GPtrArray) hits = NULL;
+
+  g_assert_true (ak_library_search_index_some (search, 1));
+  g_assert_cmpuint (ak_library_search_get_n_indexed (search), ==, 1);
+  g_assert_false (ak_library_search_index_some (search, 1));
+  g_assert_cmpuint (ak_library_search_get_n_indexed (search), ==, 2);
+  g_assert_false (ak_library_search_index_some (search, 1));
+  hits = ak_library_search_query (search, "ubersicht", 10);
+  g_assert_cmpuint (hits->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/library-search/ranking", test_ranking);
   g_test_add_func ("/library-search/no-match", test_no_match);
   g_test_add_func ("/library-search/incremental", test_incremental);
+  g_test_add_func ("/library-search/index-some", test_index_some);
 
   return g_test_run ();
 }

@@ -112,7 +112,7 @@ append_folded (GString  *out,
   char buf[8];
   int len;
 
-  if (!g_unichar_isalnum (c))
+  if (c < 0x80 ? !g_ascii_isalnum (c) : !g_unichar_isalnum (c))
     {
       *may_drop_e = FALSE;
       if (out->len == 0 || out->str[out->len - 1] == ' ')
@@ -448,6 +448,7 @@ lookup_index (AkLibrarySearch *self,
       index = course_index_new (course);
       g_hash_table_insert (self->indexes, course, index);
     }
+  /* Seen by this query: kept. */
   index->generation = self->generation;
   return index;
 }
@@ -561,6 +562,39 @@ ak_library_search_query (AkLibrarySearch *self,
   for (guint i = 0; i < matches->len && i < max_hits; i++)
     g_ptr_array_add (hits, make_hit (&g_array_index (matches, Match, i), words));
   return hits;
+}
+
+/**
+ * ak_library_search_index_some:
+ * @max_courses: index at most this many courses
+ *
+ * Indexes some of the courses that have no index yet, so that a caller can
+ * spread the work of the first query over idle time.
+ *
+ * Returns: %TRUE while courses without an index remain
+ */
+gboolean
+ak_library_search_index_some (AkLibrarySearch *self,
+                              guint            max_courses)
+{
+  guint n_courses;
+  guint n_indexed = 0;
+
+  g_return_val_if_fail (AK_IS_LIBRARY_SEARCH (self), FALSE);
+
+  n_courses = g_list_model_get_n_items (self->courses);
+  for (guint i = 0; i < n_courses; i++)
+    {
+      g_autoptr(AkCourse) course = g_list_model_get_item (self->courses, i);
+
+      if (g_hash_table_contains (self->indexes, course))
+        continue;
+      if (n_indexed == max_courses)
+        return TRUE;
+      g_hash_table_insert (self->indexes, course, course_index_new (course));
+      n_indexed++;
+    }
+  return FALSE;
 }
 
 /**

@@ -35,6 +35,8 @@ AkLibrarySearch *ak_library_search_new          (GListModel      *courses);
 GPtrArray       *ak_library_search_query        (AkLibrarySearch *self,
                                                  const char      *query,
                                                  guint            max_hits);
+gboolean         ak_library_search_index_some   (AkLibrarySearch *self,
+                                                 guint            max_courses);
 guint            ak_library_search_get_n_indexed (AkLibrarySearch *self);
 
 char            *ak_library_search_fold         (const char      *text,
