@@ -172,6 +172,7 @@ test_case_and_accents (void)
   g_assert_cmpstr (ak_search_hit_get_section_id (hit), ==, "strasse");
   g_assert_cmpstr (ak_search_hit_get_title (hit), ==, "Werbung im Alltag");
   g_assert_cmpstr (ak_search_hit_get_course_title (hit), ==, "Grundlagen der Reichweite");
+  g_assert_cmpstr (ak_search_hit_get_lesson_title (hit), ==, "Übersicht der Plattformen");
   g_assert_false (ak_search_hit_get_title_match (hit));
 }
 

@@ -23,6 +23,7 @@ struct _AkSearchHit
   char     *title;
   char     *snippet;
   char     *course_title;
+  char     *lesson_title;
   gboolean  title_match;
 };
 
@@ -78,6 +79,7 @@ ak_search_hit_finalize (GObject *object)
   g_free (self->title);
   g_free (self->snippet);
   g_free (self->course_title);
+  g_free (self->lesson_title);
 
   G_OBJECT_CLASS (ak_search_hit_parent_class)->finalize (object);
 }
@@ -430,6 +432,7 @@ make_hit (const Match  *match,
   hit->course_id = g_strdup (ak_course_get_id (course));
   hit->course_title = g_strdup (ak_course_get_title (course));
   hit->lesson_id = entry->lesson != NULL ? g_strdup (ak_lesson_get_id (entry->lesson)) : NULL;
+  hit->lesson_title = entry->lesson != NULL ? g_strdup (ak_lesson_get_title (entry->lesson)) : NULL;
   hit->section_id = entry->section != NULL ? g_strdup (ak_section_get_id (entry->section)) : NULL;
   hit->title = g_strdup (get_entry_title (course, entry));
   hit->snippet = make_snippet (text, words);
@@ -654,6 +657,14 @@ ak_search_hit_get_course_title (AkSearchHit *self)
 {
   g_return_val_if_fail (AK_IS_SEARCH_HIT (self), NULL);
   return self->course_title;
+}
+
+/* Returns: (nullable): the title of the lesson, %NULL for a course */
+const char *
+ak_search_hit_get_lesson_title (AkSearchHit *self)
+{
+  g_return_val_if_fail (AK_IS_SEARCH_HIT (self), NULL);
+  return self->lesson_title;
 }
 
 /* Returns: whether every word of the query is in the title */

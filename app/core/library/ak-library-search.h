@@ -26,6 +26,7 @@ const char *ak_search_hit_get_section_id   (AkSearchHit *self);
 const char *ak_search_hit_get_title        (AkSearchHit *self);
 const char *ak_search_hit_get_snippet      (AkSearchHit *self);
 const char *ak_search_hit_get_course_title (AkSearchHit *self);
+const char *ak_search_hit_get_lesson_title (AkSearchHit *self);
 gboolean    ak_search_hit_get_title_match  (AkSearchHit *self);
 
 #define AK_TYPE_LIBRARY_SEARCH (ak_library_search_get_type ())
