@@ -429,8 +429,9 @@ library_reloaded_cb (AkWindow        *self,
                      AkCourseLibrary *library)
 {
   update_view (self);
-  if (self->context != NULL)
-    ak_library_sidebar_set_store (self->library_sidebar, ak_context_get_store (self->context));
+  /* The rows show the learner's progress: the store is open by now, or
+   * is waited for, after the first frame. */
+  get_store (self);
   resolve_pending (self);
 }
 
@@ -537,6 +538,8 @@ ak_window_constructed (GObject *object)
     self->library = g_object_ref (ak_context_get_library (self->context));
   g_assert (self->library != NULL);
   ak_library_sidebar_set_library (self->library_sidebar, self->library);
+  if (self->context != NULL)
+    ak_library_sidebar_set_store (self->library_sidebar, ak_context_get_store (self->context));
   g_signal_connect_object (self->library, "reloaded",
                            G_CALLBACK (library_reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "course-replaced",
