@@ -302,6 +302,19 @@ ak_course_row_set_has_problems (AkCourseRow *self,
 }
 
 /**
+ * ak_course_row_get_has_problems:
+ *
+ * Returns: whether the row shows the badge for a file with warnings
+ */
+gboolean
+ak_course_row_get_has_problems (AkCourseRow *self)
+{
+  g_return_val_if_fail (AK_IS_COURSE_ROW (self), FALSE);
+
+  return gtk_widget_get_visible (self->problem_badge);
+}
+
+/**
  * ak_course_row_get_passed:
  *
  * Returns: whether the row shows the course as passed

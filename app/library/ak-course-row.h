@@ -19,6 +19,7 @@ void         ak_course_row_set_progress (AkCourseRow            *self,
                                          const AkCourseProgress *progress);
 void         ak_course_row_set_has_problems (AkCourseRow *self,
                                              gboolean     has_problems);
+gboolean     ak_course_row_get_has_problems (AkCourseRow *self);
 gboolean     ak_course_row_get_passed (AkCourseRow *self);
 
 G_END_DECLS

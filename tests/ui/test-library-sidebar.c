@@ -125,6 +125,41 @@ row_subtitle (SidebarFixture *fixture)
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (find_course_row (fixture)));
 }
 
+/* A course whose file has warnings is listed with a badge that says so;
+ * one without has none. */
+static void
+test_row_shows_problems (SidebarFixture *fixture,
+                         gconstpointer   data)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "tests", "data",
+                                              "library", "verweise.xml", NULL);
+  g_autofree char *contents = NULL;
+  GtkWidget *row;
+  guint n_checked = 0;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  ak_test_write_file (fixture->base.courses_dir, "verweise.xml", contents, -1);
+  ak_course_library_reload (fixture->base.library);
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->base.library)), ==, 2);
+
+  for (guint i = 0; (row = ak_test_find_widget (window_widget (fixture), AK_TYPE_COURSE_ROW, i));
+       i++)
+    {
+      AkCourse *course = ak_course_row_get_course (AK_COURSE_ROW (row));
+
+      if (course == NULL)
+        continue;
+      g_assert_cmpint (ak_course_row_get_has_problems (AK_COURSE_ROW (row)), ==,
+                       g_str_equal (ak_course_get_id (course), "verweise"));
+      n_checked++;
+    }
+  g_assert_cmpuint (n_checked, ==, 2);
+  ak_test_save_screenshot (window_widget (fixture),
+                           fixture->base.width > 0 ? "sidebar-problems-narrow.png"
+                                                   : "sidebar-problems.png");
+}
+
 /* The learner reads a lesson and passes the quizzes: the row says so as
  * soon as the store has it, without a reload. */
 static void
@@ -331,6 +366,8 @@ main (int   argc,
 
   g_test_add ("/sidebar/row-progress", SidebarFixture, NULL,
               sidebar_set_up, test_row_shows_progress, sidebar_tear_down);
+  g_test_add ("/sidebar/row-problems", SidebarFixture, NULL,
+              sidebar_set_up, test_row_shows_problems, sidebar_tear_down);
   g_test_add ("/sidebar/search-opens-section", SidebarFixture, NULL,
               sidebar_set_up, test_search_opens_section, sidebar_tear_down);
   g_test_add ("/sidebar/search-opens-section/narrow", SidebarFixture, GINT_TO_POINTER (360),
