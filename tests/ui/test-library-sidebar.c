@@ -125,6 +125,41 @@ row_subtitle (SidebarFixture *fixture)
   return adw_action_row_get_subtitle (ADW_ACTION_ROW (find_course_row (fixture)));
 }
 
+static gboolean
+row_shows_lessons_cb (gpointer user_data)
+{
+  SidebarFixture *fixture = user_data;
+  g_autofree char *lessons = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u lesson read",
+                                                           "%u of %u lessons read", 2), 2, 2);
+
+  return strstr (row_subtitle (fixture), lessons) != NULL;
+}
+
+/* Progress recorded in an earlier session shows when the window opens:
+ * the rows ask the store soon after they are made. */
+static void
+test_row_progress_at_start (SidebarFixture *fixture,
+                            gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ak_progress_store_mark_lesson_completed (fixture->store, "beispielkurs",
+                                                          "kurse-nutzen", &error));
+  g_assert_true (ak_progress_store_mark_lesson_completed (fixture->store, "beispielkurs",
+                                                          "beitraege", &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->base.window)));
+
+  fixture->base.window = g_object_new (AK_TYPE_WINDOW,
+                                       "application", ak_test_ui_application (),
+                                       "context", fixture->context,
+                                       NULL);
+  gtk_window_present (GTK_WINDOW (fixture->base.window));
+  ak_test_wait_until (row_shows_lessons_cb, fixture);
+  g_assert_true (row_shows_lessons_cb (fixture));
+  g_assert_false (ak_course_row_get_passed (find_course_row (fixture)));
+}
+
 /* A course whose file has warnings is listed with a badge that says so;
  * one without has none. */
 static void
@@ -366,6 +401,8 @@ main (int   argc,
 
   g_test_add ("/sidebar/row-progress", SidebarFixture, NULL,
               sidebar_set_up, test_row_shows_progress, sidebar_tear_down);
+  g_test_add ("/sidebar/row-progress-at-start", SidebarFixture, NULL,
+              sidebar_set_up, test_row_progress_at_start, sidebar_tear_down);
   g_test_add ("/sidebar/row-problems", SidebarFixture, NULL,
               sidebar_set_up, test_row_shows_problems, sidebar_tear_down);
   g_test_add ("/sidebar/search-opens-section", SidebarFixture, NULL,
