@@ -11,9 +11,8 @@
 
 #include "ak-course-overview.h"
 #include "ak-course-parts.h"
-#include "ak-course-row.h"
 #include "ak-lesson-page.h"
-#include "ak-problem-row.h"
+#include "ak-library-sidebar.h"
 #include "ak-quiz-page.h"
 #include "ak-window.h"
 
@@ -23,13 +22,7 @@ struct _AkWindow
 
   /* Template children */
   AdwWindowTitle      *window_title;
-  GtkStack            *stack;
-  AdwStatusPage       *empty_page;
-  AdwPreferencesGroup *courses_group;
-  GtkListBox          *course_list;
-  AdwPreferencesGroup *problems_group;
-  GtkListBox          *problem_list;
-  GtkSpinner          *loading_spinner;
+  AkLibrarySidebar    *library_sidebar;
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
   AdwWindowTitle      *content_title;
@@ -50,13 +43,7 @@ struct _AkWindow
   char                *pending_section_id;
   char                *pending_path;
   gboolean             restored;           /* the last course was looked for */
-  char                *focused_course_id;  /* while the course list is rebuilt */
-  guint                loading_source;     /* until the loading page is shown */
 };
-
-/* Courses that load quicker than this appear without a loading page
- * flashing up first. */
-#define LOADING_PAGE_DELAY_MS 400
 
 G_DEFINE_FINAL_TYPE (AkWindow, ak_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -68,67 +55,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GtkWidget *
-create_course_row_cb (gpointer item,
-                      gpointer user_data)
-{
-  GtkWidget *row = GTK_WIDGET (ak_course_row_new (AK_COURSE (item)));
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ak_course_get_id (item));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-course");
-  return row;
-}
-
-/* A file with problems: errors (not loaded) or warnings only. */
-static GtkWidget *
-create_problem_row_cb (gpointer item,
-                       gpointer user_data)
-{
-  AkWindow *self = user_data;
-  AkLibraryProblem *problem = AK_LIBRARY_PROBLEM (item);
-  GtkWidget *row = GTK_WIDGET (ak_problem_row_new (ak_library_problem_get_path (problem),
-                                                   ak_library_problem_get_diagnostics (problem)));
-  GListModel *problems = ak_course_library_get_problems (self->library);
-
-  /* A trainer working on one file wants its problems in sight at once. */
-  if (g_list_model_get_n_items (problems) == 1)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  return row;
-}
-
-static gboolean
-show_loading_cb (gpointer user_data)
-{
-  AkWindow *self = user_data;
-
-  self->loading_source = 0;
-  gtk_spinner_start (self->loading_spinner);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  return G_SOURCE_REMOVE;
-}
-
-/* Before the first courses are read the window is blank, and says that
- * it is loading only when that takes noticeable time. */
-static gboolean
-update_loading (AkWindow *self)
-{
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
-
-  if (ak_course_library_get_loaded (self->library))
-    {
-      g_clear_handle_id (&self->loading_source, g_source_remove);
-      gtk_spinner_stop (self->loading_spinner);
-      return FALSE;
-    }
-  if (g_strcmp0 (page, "blank") == 0 && self->loading_source == 0)
-    {
-      self->loading_source = g_timeout_add (LOADING_PAGE_DELAY_MS, show_loading_cb, self);
-      g_source_set_name_by_id (self->loading_source, "[akademie] show loading page");
-    }
-  return TRUE;
-}
 
 /* The courses are read once the window is on screen, so that reading
  * them does not slow its first frame down. */
@@ -158,15 +84,8 @@ update_view (AkWindow *self)
   guint n_problems = g_list_model_get_n_items (ak_course_library_get_problems (self->library));
   g_autofree char *subtitle = NULL;
 
-  if (update_loading (self))
-    return;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n_problems > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->courses_group), n_courses > 0);
-
-  if (n_courses == 0 && n_problems == 0)
+  if (!ak_course_library_get_loaded (self->library) || (n_courses == 0 && n_problems == 0))
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
       adw_window_title_set_subtitle (self->window_title, NULL);
       return;
     }
@@ -175,47 +94,6 @@ update_view (AkWindow *self)
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", n_courses),
                               n_courses);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_stack_set_visible_child_name (self->stack, "courses");
-}
-
-/* A reload replaces the rows of changed courses, and the focus would
- * jump to the first row when the focused one goes: the course a keyboard
- * user was on is noted before the rows go (this runs before the list
- * box's own handler) and focused again once the reload is done. */
-static void
-courses_changing_cb (AkWindow   *self,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     GListModel *model)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, AK_TYPE_COURSE_ROW) : NULL;
-
-  if (row == NULL || !gtk_widget_is_ancestor (row, GTK_WIDGET (self->course_list)) ||
-      self->focused_course_id != NULL)
-    return;
-  self->focused_course_id = g_strdup (ak_course_get_id (ak_course_row_get_course (
-                                                           AK_COURSE_ROW (row))));
-}
-
-static void
-restore_course_focus (AkWindow *self)
-{
-  g_autofree char *course_id = g_steal_pointer (&self->focused_course_id);
-  GtkListBoxRow *row;
-
-  for (int i = 0; course_id != NULL && (row = gtk_list_box_get_row_at_index (self->course_list, i));
-       i++)
-    {
-      AkCourse *course = ak_course_row_get_course (AK_COURSE_ROW (row));
-
-      if (g_str_equal (ak_course_get_id (course), course_id))
-        {
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-          return;
-        }
-    }
 }
 
 static AkContext *
@@ -230,6 +108,8 @@ get_context (AkWindow *self)
       app = gtk_window_get_application (GTK_WINDOW (self));
       if (AK_IS_APPLICATION (app))
         self->context = g_object_ref (ak_application_get_context (AK_APPLICATION (app)));
+      if (self->context != NULL)
+        ak_library_sidebar_set_store (self->library_sidebar, ak_context_get_store (self->context));
     }
   return self->context;
 }
@@ -699,6 +579,21 @@ back_button_pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
+open_step (AkWindow   *self,
+           const char *course_id,
+           const char *lesson_id,
+           const char *section_id,
+           const char *quiz_id)
+{
+  clear_pending (self);
+  self->pending_course_id = g_strdup (course_id);
+  self->pending_lesson_id = g_strdup (lesson_id);
+  self->pending_section_id = lesson_id != NULL ? g_strdup (section_id) : NULL;
+  self->pending_quiz_id = lesson_id == NULL ? g_strdup (quiz_id) : NULL;
+  resolve_pending (self);
+}
+
+static void
 open_course_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -730,12 +625,28 @@ open_step_action_cb (GtkWidget  *widget,
     ak_window_open (AK_WINDOW (widget), course_id, NULL, step_id);
 }
 
+/* Ctrl+F: the search is in the sidebar, which a narrow window shows
+ * instead of the course. */
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AkWindow *self = AK_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  update_navigation (self);
+  ak_library_sidebar_set_search_mode (self->library_sidebar, TRUE);
+}
+
 static void
 library_reloaded_cb (AkWindow        *self,
                      AkCourseLibrary *library)
 {
   update_view (self);
-  restore_course_focus (self);
+  /* The rows show the learner's progress: the store is open by now, or
+   * is waited for, after the first frame. */
+  get_store (self);
   resolve_pending (self);
 }
 
@@ -846,24 +757,6 @@ edit_course_file_action_cb (GtkWidget  *widget,
   gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
 }
 
-static void
-set_empty_description (AkWindow *self)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "akademie", "courses", NULL);
-  g_autofree char *home_dir = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *description = NULL;
-
-  /* Show the folder the way the learner knows it, with "~" for home. */
-  if (g_str_has_prefix (dir, g_get_home_dir ()))
-    home_dir = g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL);
-  escaped = g_markup_escape_text (home_dir != NULL ? home_dir : dir, -1);
-
-  /* Translators: %s is a folder such as ~/.local/share/akademie/courses */
-  description = g_strdup_printf (_("Open a course file, or put course files into %s."), escaped);
-  adw_status_page_set_description (self->empty_page, description);
-}
-
 /* For tests/bench/bench-startup: when the first frame is painted, print
  * the time and the peak memory so far, and exit. */
 static void
@@ -898,12 +791,9 @@ ak_window_constructed (GObject *object)
   if (self->library == NULL && self->context != NULL)
     self->library = g_object_ref (ak_context_get_library (self->context));
   g_assert (self->library != NULL);
-  g_signal_connect_object (self->library, "items-changed",
-                           G_CALLBACK (courses_changing_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->course_list, G_LIST_MODEL (self->library),
-                           create_course_row_cb, NULL, NULL);
-  gtk_list_box_bind_model (self->problem_list, ak_course_library_get_problems (self->library),
-                           create_problem_row_cb, self, NULL);
+  ak_library_sidebar_set_library (self->library_sidebar, self->library);
+  if (self->context != NULL)
+    ak_library_sidebar_set_store (self->library_sidebar, ak_context_get_store (self->context));
   g_signal_connect_object (self->library, "reloaded",
                            G_CALLBACK (library_reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "course-replaced",
@@ -918,18 +808,12 @@ ak_window_dispose (GObject *object)
 {
   AkWindow *self = (AkWindow *)object;
 
-  if (self->course_list != NULL)
-    gtk_list_box_bind_model (self->course_list, NULL, NULL, NULL, NULL);
-  if (self->problem_list != NULL)
-    gtk_list_box_bind_model (self->problem_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_WINDOW);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->library);
   g_clear_object (&self->context);
   g_clear_object (&self->course);
   g_clear_object (&self->settings);
-  g_clear_handle_id (&self->loading_source, g_source_remove);
-  g_clear_pointer (&self->focused_course_id, g_free);
   g_clear_pointer (&self->pending_path, g_free);
   clear_pending (self);
 
@@ -1006,13 +890,7 @@ ak_window_class_init (AkWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ak-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AkWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, courses_group);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, course_list);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, problems_group);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, problem_list);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, library_sidebar);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, content_title);
@@ -1027,6 +905,9 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-quiz", "s", open_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
@@ -1036,6 +917,7 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
 
   g_type_ensure (AK_TYPE_COURSE_OVERVIEW);
+  g_type_ensure (AK_TYPE_LIBRARY_SIDEBAR);
 }
 
 static void
@@ -1072,8 +954,6 @@ ak_window_init (AkWindow *self)
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-
-  set_empty_description (self);
 
   if (g_getenv ("AKADEMIE_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
@@ -1156,11 +1036,7 @@ ak_window_open (AkWindow   *self,
   g_return_if_fail (AK_IS_WINDOW (self));
   g_return_if_fail (course_id != NULL);
 
-  clear_pending (self);
-  self->pending_course_id = g_strdup (course_id);
-  self->pending_lesson_id = g_strdup (lesson_id);
-  self->pending_quiz_id = lesson_id == NULL ? g_strdup (quiz_id) : NULL;
-  resolve_pending (self);
+  open_step (self, course_id, lesson_id, NULL, quiz_id);
 }
 
 /**
@@ -1181,11 +1057,7 @@ ak_window_open_section (AkWindow   *self,
   g_return_if_fail (course_id != NULL);
   g_return_if_fail (lesson_id != NULL);
 
-  clear_pending (self);
-  self->pending_course_id = g_strdup (course_id);
-  self->pending_lesson_id = g_strdup (lesson_id);
-  self->pending_section_id = g_strdup (section_id);
-  resolve_pending (self);
+  open_step (self, course_id, lesson_id, section_id, NULL);
 }
 
 /**
