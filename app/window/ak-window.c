@@ -14,6 +14,7 @@
 #include "ak-course-row.h"
 #include "ak-problem-row.h"
 #include "ak-window.h"
+#include "ak-window-files.h"
 
 struct _AkWindow
 {
@@ -638,6 +639,7 @@ ak_window_constructed (GObject *object)
   g_signal_connect_object (self->library, "course-replaced",
                            G_CALLBACK (course_replaced_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  ak_window_files_attach (self);
   update_view (self);
   resolve_pending (self);
 }
@@ -912,6 +914,22 @@ ak_window_open_file (AkWindow   *self,
   if (ak_course_library_get_loaded (self->library) && !ak_course_library_get_loading (self->library) &&
       ak_course_library_lookup_file (self->library, path) != NULL)
     resolve_pending (self);
+}
+
+/**
+ * ak_window_add_toast:
+ * @toast: (transfer full): the toast to show
+ *
+ * Shows @toast at the bottom of the window.
+ */
+void
+ak_window_add_toast (AkWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (AK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**
