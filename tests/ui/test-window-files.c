@@ -69,6 +69,7 @@ test_reload_offered (AkWindowFixture *fixture,
   ak_test_write_file (fixture->courses_dir, "web20-party.kurs.xml", edit->str, -1);
   g_assert_true (ak_window_files_check_course (fixture->window));
   ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
+  ak_test_save_screenshot (GTK_WIDGET (fixture->window), "reload-offered");
   g_assert_nonnull (ak_test_find_accessible (GTK_WIDGET (fixture->window),
                                              GTK_ACCESSIBLE_ROLE_BUTTON, "_Reload"));
   /* Once is enough while the toast is there. */
@@ -102,11 +103,13 @@ test_missing_figures (AkWindowFixture *fixture,
   ak_test_write_file (alone, "complete.kurs.xml", contents, -1);
   ak_test_ui_start_window (fixture);
 
-  g_assert_null (find_dialog ("Figures Missing"));
+  g_assert_null (find_dialog (g_dgettext (GETTEXT_PACKAGE, "Figures Missing")));
   ak_course_library_open_file (fixture->library, path);
   ak_course_library_reload (fixture->library);
-  dialog = find_dialog ("Figures Missing");
+  dialog = find_dialog (g_dgettext (GETTEXT_PACKAGE, "Figures Missing"));
   g_assert_nonnull (dialog);
+  ak_test_wait_for_frame (GTK_WIDGET (dialog));
+  ak_test_save_screenshot (GTK_WIDGET (dialog), "figures-missing");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "complete.kurs.xml"));
   g_assert_true (adw_message_dialog_has_response (dialog, "open-folder"));
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) ==
@@ -139,6 +142,45 @@ test_actions (AkWindowFixture *fixture,
   g_assert_cmpstrv (folder, ((const char *[]) { "<Shift><Control>o", NULL }));
 }
 
+static AdwAboutWindow *
+find_about (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_ABOUT_WINDOW (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+has_about (gpointer user_data)
+{
+  return find_about () != NULL;
+}
+
+/* The About window shows this release's notes, and links the help. */
+static void
+test_about (AkWindowFixture *fixture,
+            gconstpointer    data)
+{
+  AdwAboutWindow *about;
+
+  ak_test_ui_start_window (fixture);
+  g_action_group_activate_action (G_ACTION_GROUP (ak_test_ui_application ()), "about", NULL);
+  ak_test_wait_until (has_about, NULL);
+  about = find_about ();
+  ak_test_wait_for_frame (GTK_WIDGET (about));
+  ak_test_save_screenshot (GTK_WIDGET (about), "about");
+  g_assert_cmpstr (adw_about_window_get_release_notes_version (about), ==, PACKAGE_VERSION);
+  g_assert_true (g_str_has_prefix (adw_about_window_get_release_notes (about),
+                                   "<p>The first release."));
+  g_assert_nonnull (strstr (adw_about_window_get_release_notes (about), "<li>"));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (about)) ==
+                 GTK_WINDOW (fixture->window));
+  gtk_window_destroy (GTK_WINDOW (about));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -152,6 +194,9 @@ main (int   argc,
               ak_test_ui_fixture_set_up, test_missing_figures, ak_test_ui_fixture_tear_down);
   g_test_add ("/window-files/actions", AkWindowFixture, NULL,
               ak_test_ui_fixture_set_up, test_actions, ak_test_ui_fixture_tear_down);
+
+  g_test_add ("/window-files/about", AkWindowFixture, NULL,
+              ak_test_ui_fixture_set_up, test_about, ak_test_ui_fixture_tear_down);
 
   return ak_test_ui_run ();
 }
