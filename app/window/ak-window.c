@@ -15,6 +15,7 @@
 #include "ak-library-sidebar.h"
 #include "ak-quiz-page.h"
 #include "ak-window.h"
+#include "ak-window-files.h"
 
 struct _AkWindow
 {
@@ -799,6 +800,7 @@ ak_window_constructed (GObject *object)
   g_signal_connect_object (self->library, "course-replaced",
                            G_CALLBACK (course_replaced_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  ak_window_files_attach (self);
   update_view (self);
   resolve_pending (self);
 }
@@ -1079,6 +1081,22 @@ ak_window_open_file (AkWindow   *self,
   if (ak_course_library_get_loaded (self->library) && !ak_course_library_get_loading (self->library) &&
       ak_course_library_lookup_file (self->library, path) != NULL)
     resolve_pending (self);
+}
+
+/**
+ * ak_window_add_toast:
+ * @toast: (transfer full): the toast to show
+ *
+ * Shows @toast at the bottom of the window.
+ */
+void
+ak_window_add_toast (AkWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (AK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

@@ -29,5 +29,7 @@ void      ak_window_open_section (AkWindow     *self,
 void      ak_window_open_file   (AkWindow      *self,
                                  const char    *path);
 AkCourse *ak_window_get_course  (AkWindow      *self);
+void      ak_window_add_toast   (AkWindow      *self,
+                                 AdwToast      *toast);
 
 G_END_DECLS

@@ -468,7 +468,7 @@ static void
 test_replaced_course_is_followed (NavFixture    *fixture,
                                   gconstpointer  data)
 {
-  g_autofree char *contents = ak_test_read_course ("beispielkurs.xml");
+  g_autofree char *contents = ak_test_read_course ("beispielkurs.kurs.xml");
   g_autofree char *changed = NULL;
   AkCourse *old;
   g_auto(GStrv) parts = NULL;
@@ -481,7 +481,7 @@ test_replaced_course_is_followed (NavFixture    *fixture,
   parts = g_strsplit (contents, "<title>Beispielkurs: Gute Beiträge schreiben</title>", 2);
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
   changed = g_strjoin ("<title>Beispielkurs (überarbeitet)</title>", parts[0], parts[1], NULL);
-  ak_test_write_file (fixture->base.courses_dir, "beispielkurs.xml", changed, -1);
+  ak_test_write_file (fixture->base.courses_dir, "beispielkurs.kurs.xml", changed, -1);
   ak_course_library_reload (fixture->base.library);
 
   g_assert_true (title_changed (fixture));
@@ -571,9 +571,9 @@ test_place_is_restored (NavFixture    *fixture,
   g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
 
   /* The file changes on disk: the lesson is shown from the new course. */
-  contents = ak_test_read_course ("beispielkurs.xml");
+  contents = ak_test_read_course ("beispielkurs.kurs.xml");
   changed = g_strjoin ("", contents, "\n", NULL);
-  ak_test_write_file (fixture->base.courses_dir, "beispielkurs.xml", changed, -1);
+  ak_test_write_file (fixture->base.courses_dir, "beispielkurs.kurs.xml", changed, -1);
   ak_course_library_reload (fixture->base.library);
   ak_test_wait_until (lesson_page_is_shown, fixture);
   g_assert_true (ak_lesson_page_get_course (find_lesson_page (fixture)) ==
@@ -586,7 +586,7 @@ static void
 test_dropped_file_is_opened (NavFixture    *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *contents = ak_test_read_course ("web20-party.xml");
+  g_autofree char *contents = ak_test_read_course ("web20-party.kurs.xml");
   g_auto(GStrv) parts = g_strsplit (contents, "id=\"web20-party\"", 2);
   g_autofree char *renamed = NULL;
   g_autofree char *elsewhere = g_build_filename (fixture->base.courses_dir, "elsewhere", NULL);
@@ -760,7 +760,7 @@ test_command_line_opens_file (void)
   if (g_test_subprocess ())
     {
       g_autofree char *dir = g_dir_make_tmp ("akademie-file-XXXXXX", NULL);
-      g_autofree char *path = g_build_filename (dir, "beispielkurs.xml", NULL);
+      g_autofree char *path = g_build_filename (dir, "beispielkurs.kurs.xml", NULL);
       char *args[] = { "akademie", path, NULL };
       CommandLineRun run = { NULL, 0, FALSE };
       int status;

@@ -962,7 +962,7 @@ test_bundled (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autofree char *path = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
-                                            "beispielkurs.xml", NULL);
+                                            "beispielkurs.kurs.xml", NULL);
   int width = GPOINTER_TO_INT (data);
   guint n;
 

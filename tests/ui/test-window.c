@@ -216,7 +216,7 @@ static void
 test_course_row_lifecycle (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
-                                            "medienvielfalt.xml", NULL);
+                                            "medienvielfalt.kurs.xml", NULL);
   g_autoptr(GPtrArray) diagnostics = ak_diagnostic_list_new ();
   AkCourse *course = ak_course_loader_load_file (path, diagnostics);
   g_autofree char *details = NULL;
@@ -260,7 +260,7 @@ static void
 test_window_follows_file_changes (AkWindowFixture *fixture,
                                   gconstpointer    data)
 {
-  g_autofree char *fixed = ak_test_read_course ("web20-party.xml");
+  g_autofree char *fixed = ak_test_read_course ("web20-party.kurs.xml");
 
   ak_test_write_file (fixture->courses_dir, "entwurf.xml", "<course", -1);
   ak_test_ui_start_window (fixture);
@@ -298,12 +298,12 @@ static void
 test_window_keeps_focus (AkWindowFixture *fixture,
                          gconstpointer    data)
 {
-  g_autofree char *contents = ak_test_read_course ("web20-party.xml");
-  g_autofree char *added = ak_test_read_course ("aufbruch-smm.xml");
+  g_autofree char *contents = ak_test_read_course ("web20-party.kurs.xml");
+  g_autofree char *added = ak_test_read_course ("aufbruch-smm.kurs.xml");
   GtkWidget *second;
 
   ak_test_copy_example_course (fixture->courses_dir);
-  ak_test_write_file (fixture->courses_dir, "web20-party.xml", contents, -1);
+  ak_test_write_file (fixture->courses_dir, "web20-party.kurs.xml", contents, -1);
   ak_test_ui_start_window (fixture);
   ak_course_library_set_watch (fixture->library, TRUE);
   ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
@@ -314,7 +314,7 @@ test_window_keeps_focus (AkWindowFixture *fixture,
   g_assert_cmpstr (focused_course_id (fixture), ==, "web20-party");
 
   /* „Aufbruch …“ sorts first. */
-  ak_test_write_file (fixture->courses_dir, "aufbruch-smm.xml", added, -1);
+  ak_test_write_file (fixture->courses_dir, "aufbruch-smm.kurs.xml", added, -1);
   ak_test_wait_until (three_courses_cb, fixture);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 3);

@@ -145,7 +145,7 @@ ak_test_read_course (const char *name)
 void
 ak_test_copy_example_course (const char *dir)
 {
-  static const char *names[] = { "beispielkurs.xml", "beispielkurs/diagramm.png" };
+  static const char *names[] = { "beispielkurs.kurs.xml", "beispielkurs/diagramm.png" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
