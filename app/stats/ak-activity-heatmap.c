@@ -300,7 +300,7 @@ draw_legend (AkActivityHeatmap   *self,
 
   pango_layout_get_pixel_size (less, &less_width, &text_height);
   pango_layout_get_pixel_size (more, &more_width, NULL);
-  x = width - more_width - N_LEVELS * (layout->cell + GAP) - less_width - 6;
+  x = width - more_width - N_LEVELS * (layout->cell + GAP) - less_width - 9;
   x = MAX (x, 0);
 
   ak_chart_set_source_rgba (cr, &colors->dim);

@@ -123,10 +123,13 @@ show_text (AkColumnChart *self,
 {
   g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self), text);
   int width;
+  double x;
 
   pango_layout_get_pixel_size (layout, &width, NULL);
+  /* Centred, but inside the chart: the last label is not cut off. */
+  x = MIN (center_x - width / 2.0, gtk_widget_get_width (GTK_WIDGET (self)) - width);
   ak_chart_set_source_rgba (cr, color);
-  cairo_move_to (cr, round (center_x - width / 2.0), y);
+  cairo_move_to (cr, round (MAX (x, 0)), y);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -206,6 +209,16 @@ ak_column_chart_snapshot (GtkWidget   *widget,
       cairo_line_to (cr, width, y);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
+      if (self->target_label != NULL)
+        {
+          g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self),
+                                                                  self->target_label);
+
+          /* At the left, where the oldest columns are: mostly empty. */
+          ak_chart_set_source_rgba (cr, &colors.warning);
+          cairo_move_to (cr, 0, MAX (y - plot.text_height - 2, 0));
+          pango_cairo_show_layout (cr, layout);
+        }
     }
   cairo_destroy (cr);
 }
@@ -327,7 +340,7 @@ ak_column_chart_set_columns (AkColumnChart  *self,
 /**
  * ak_column_chart_set_target:
  * @target: the value to reach, in the columns' unit; negative for none
- * @label: (nullable): what the line means, for its tooltip
+ * @label: (nullable): what the line means, shown above it
  *
  * Draws a dashed line across the chart at @target.
  */

@@ -195,6 +195,16 @@ ak_score_chart_snapshot (GtkWidget   *widget,
   cairo_line_to (cr, plot.right + RADIUS, pass_y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+  {
+    g_autofree char *share = ak_chart_format_percent (self->pass_mark);
+    /* Translators: the label of the pass mark line in a chart: "pass mark 60%" */
+    g_autofree char *label = g_strdup_printf (_("pass mark %s"), share);
+
+    /* Above the line, or below it when the line is at the top. */
+    show_text (self, cr, &colors.warning, label, plot.right + RADIUS,
+               pass_y - plot.text_height - 2 >= 0 ? pass_y - plot.text_height - 2 : pass_y + 3,
+               1.0);
+  }
 
   /* The line from attempt to attempt, then the points over it. */
   ak_chart_set_source_rgba (cr, &colors.accent);

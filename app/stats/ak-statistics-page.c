@@ -417,7 +417,13 @@ update_retention (AkStatisticsPage *self,
       n_remembered += week->n_remembered;
     }
 
-  ak_column_chart_set_target (AK_COLUMN_CHART (self->retention_chart), RETENTION_TARGET, NULL);
+  {
+    /* Translators: the label of the target line in the retention chart: "target 90%" */
+    g_autofree char *target_label = g_strdup_printf (_("target %s"), target);
+
+    ak_column_chart_set_target (AK_COLUMN_CHART (self->retention_chart), RETENTION_TARGET,
+                                target_label);
+  }
   ak_column_chart_set_columns (AK_COLUMN_CHART (self->retention_chart), AK_COLUMN_VALUE_PERCENT,
                                (AkColumn *)(gpointer)columns->data,
                                n_reviews > 0 ? columns->len : 0);

@@ -162,6 +162,32 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
+/* Keeps a PNG of one card in $AK_SCREENSHOT_DIR, for the parts of the
+ * page below the screen's height. */
+static void
+save_card (AkChart    *chart,
+           const char *name)
+{
+  GtkWidget *card = gtk_widget_get_ancestor (GTK_WIDGET (chart), AK_TYPE_CHART_CARD);
+  int width = gtk_widget_get_width (card);
+  int height = gtk_widget_get_height (card);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (card);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_getenv ("AK_SCREENSHOT_DIR") == NULL)
+    return;
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (card)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (g_getenv ("AK_SCREENSHOT_DIR"), name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static AkChart *
 find_chart (Fixture *fixture,
             GType    type,
@@ -383,6 +409,7 @@ test_forecast (Fixture       *fixture,
   g_assert_cmpstr (description, ==, "37 reviews due in the next 7 days.");
   tooltip = tooltip_of_mark (forecast, 4);
   g_assert_cmpstr (tooltip, ==, "Friday, 03/15/24: 20 reviews due");
+  save_card (forecast, "statistics-forecast.png");
 }
 
 static void
@@ -496,6 +523,8 @@ test_narrow (Fixture       *fixture,
   tooltip = tooltip_of_mark (activity, 0);
   g_assert_nonnull (tooltip);
   ak_test_save_screenshot (GTK_WIDGET (fixture->window), "statistics-narrow.png");
+  save_card (find_chart (fixture, AK_TYPE_COLUMN_CHART, 0), "statistics-narrow-retention.png");
+  save_card (find_chart (fixture, AK_TYPE_SCORE_CHART, 0), "statistics-narrow-scores.png");
 }
 
 int
