@@ -482,6 +482,60 @@ update_courses (AkStatisticsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->course_dropdown), self->course_ids->len > 1);
 }
 
+/* Choices */
+
+static void
+setup_choice_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+  gboolean in_button = GPOINTER_TO_INT (user_data);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Long course and quiz titles must not widen a narrow window: the
+   * button shortens them, the list wraps them. */
+  if (in_button)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_choice_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       gtk_string_object_get_string (string));
+}
+
+static GtkListItemFactory *
+choice_factory_new (gboolean in_button)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_choice_cb), GINT_TO_POINTER (in_button));
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_choice_cb), NULL);
+  return factory;
+}
+
+static void
+set_up_choices (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) button_factory = choice_factory_new (TRUE);
+  g_autoptr(GtkListItemFactory) list_factory = choice_factory_new (FALSE);
+
+  gtk_drop_down_set_factory (dropdown, button_factory);
+  gtk_drop_down_set_list_factory (dropdown, list_factory);
+}
+
 /* Callbacks */
 
 static void
@@ -662,6 +716,8 @@ ak_statistics_page_init (AkStatisticsPage *self)
   ak_chart_set_columns (self->retention_chart, _("Week of"), _("Remembered"), NULL);
   ak_chart_set_columns (self->forecast_chart, _("Day"), _("Reviews"), NULL);
   ak_statistics_page_set_forecast (self, NULL, NULL, 0);
+  set_up_choices (self->course_dropdown);
+  set_up_choices (self->quiz_dropdown);
 
   g_signal_connect_swapped (self->course_dropdown, "notify::selected",
                             G_CALLBACK (course_selected_cb), self);

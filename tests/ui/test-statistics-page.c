@@ -67,19 +67,20 @@ move_clock (Fixture *fixture,
                          time - ak_clock_get_real_time (fixture->clock));
 }
 
-/* An attempt at the quiz with the scores of f1 and f2, finished. */
+/* An attempt at the quiz of @course_id with the scores of f1 and f2, finished. */
 static void
-take_quiz (Fixture *fixture,
-           double   f1,
-           double   f2)
+take_course_quiz (Fixture    *fixture,
+                  const char *course_id,
+                  double      f1,
+                  double      f2)
 {
-  AkCourse *course = ak_course_library_lookup (fixture->library, "statistik");
+  AkCourse *course = ak_course_library_lookup (fixture->library, course_id);
   const AkQuiz *quiz = ak_course_find_quiz (course, "test");
   const double scores[] = { f1, f2 };
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  id = ak_progress_store_start_attempt (fixture->store, "statistik", "test", "1",
+  id = ak_progress_store_start_attempt (fixture->store, course_id, "test", "1",
                                         ak_quiz_get_hash (quiz), NULL, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < 2; i++)
@@ -97,6 +98,14 @@ take_quiz (Fixture *fixture,
 }
 
 static void
+take_quiz (Fixture *fixture,
+           double   f1,
+           double   f2)
+{
+  take_course_quiz (fixture, "statistik", f1, f2);
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -108,10 +117,22 @@ fixture_set_up (Fixture       *fixture,
   fixture->dir = g_dir_make_tmp ("akademie-statistics-XXXXXX", NULL);
   g_assert_nonnull (fixture->dir);
   ak_test_write_file (fixture->dir, "statistik.xml", course_xml, -1);
+  /* A second course whose title would not fit a phone's width. */
+  if (GPOINTER_TO_INT (data) == 2)
+    {
+      g_autoptr(GString) xml = g_string_new (course_xml);
+
+      g_string_replace (xml, "id=\"statistik\"", "id=\"lang\"", 1);
+      g_string_replace (xml, "<title>Statistik</title>",
+                        "<title>Ein Kurs mit einem sehr langen Titel, der nicht in eine "
+                        "Zeile passt</title>", 1);
+      ak_test_write_file (fixture->dir, "lang.xml", xml->str, xml->len);
+    }
   fixture->library = ak_course_library_new ();
   ak_course_library_add_directory (fixture->library, fixture->dir);
   ak_course_library_reload (fixture->library);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==,
+                    GPOINTER_TO_INT (data) == 2 ? 2 : 1);
 
   fixture->clock = ak_fake_clock_new (march (1, 10));
   store_path = g_build_filename (fixture->dir, "fortschritt.db", NULL);
@@ -122,8 +143,10 @@ fixture_set_up (Fixture       *fixture,
 
   /* 1 March: 50 %, failed. 4 March: 100 %, passed (two reviews, both
    * remembered). 5 March: 50 % (two reviews, one remembered). */
-  if (GPOINTER_TO_INT (data) == 0)
+  if (GPOINTER_TO_INT (data) != 1)
     {
+      if (GPOINTER_TO_INT (data) == 2)
+        take_course_quiz (fixture, "lang", 0, 1);
       take_quiz (fixture, 1, 0);
       move_clock (fixture, march (4, 10));
       take_quiz (fixture, 1, 1);
@@ -515,6 +538,9 @@ test_narrow (Fixture       *fixture,
   int width;
 
   show_page (fixture, 360, 1800);
+  /* Two courses with attempts: a course and a quiz to choose, whose long
+   * titles do not widen the window. */
+  g_assert_cmpuint (ak_test_count_widgets (GTK_WIDGET (fixture->page), GTK_TYPE_DROP_DOWN), ==, 2);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, 360);
   activity = find_chart (fixture, AK_TYPE_ACTIVITY_HEATMAP, 0);
   width = gtk_widget_get_width (GTK_WIDGET (activity));
@@ -548,7 +574,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/statistics/dark", Fixture, NULL, fixture_set_up, test_dark,
               fixture_tear_down);
-  g_test_add ("/statistics/narrow", Fixture, NULL, fixture_set_up, test_narrow,
+  g_test_add ("/statistics/narrow", Fixture, GINT_TO_POINTER (2), fixture_set_up, test_narrow,
               fixture_tear_down);
 
   return ak_test_ui_run ();
