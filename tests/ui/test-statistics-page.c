@@ -413,6 +413,28 @@ test_updates (Fixture       *fixture,
 }
 
 static void
+test_hidden (Fixture       *fixture,
+             gconstpointer  data)
+{
+  AkChart *scores;
+
+  /* A page that is not shown reads the store when it is shown again. */
+  fixture->page = g_object_ref_sink (AK_STATISTICS_PAGE (ak_statistics_page_new (fixture->context)));
+  scores = ak_chart_card_get_chart (AK_CHART_CARD (ak_test_find_widget (GTK_WIDGET (fixture->page),
+                                                                        AK_TYPE_CHART_CARD, 1)));
+  g_assert_cmpuint (ak_chart_get_n_marks (scores), ==, 3);
+  take_quiz (fixture, 1, 1);
+  g_assert_cmpuint (ak_chart_get_n_marks (scores), ==, 3);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  g_object_unref (fixture->page);
+  gtk_window_present (fixture->window);
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->page));
+  g_assert_cmpuint (ak_chart_get_n_marks (scores), ==, 4);
+}
+
+static void
 test_forecast (Fixture       *fixture,
                gconstpointer  data)
 {
@@ -565,6 +587,8 @@ main (int   argc,
   g_test_add ("/statistics/empty", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_empty,
               fixture_tear_down);
   g_test_add ("/statistics/updates", Fixture, NULL, fixture_set_up, test_updates,
+              fixture_tear_down);
+  g_test_add ("/statistics/hidden", Fixture, NULL, fixture_set_up, test_hidden,
               fixture_tear_down);
   g_test_add ("/statistics/forecast", Fixture, NULL, fixture_set_up, test_forecast,
               fixture_tear_down);
