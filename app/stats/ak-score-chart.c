@@ -177,8 +177,7 @@ ak_score_chart_snapshot (GtkWidget   *widget,
     first_label = ak_chart_format_short_date (&first);
     last_label = ak_chart_format_short_date (&last);
     if (self->points->len == 1)
-      show_text (self, cr, &colors.dim, first_label, (plot.left + plot.right) / 2,
-                 plot.bottom + 4, 0.5);
+      show_text (self, cr, &colors.dim, first_label, plot.left - RADIUS, plot.bottom + 4, 0);
     else
       {
         show_text (self, cr, &colors.dim, first_label, plot.left - RADIUS, plot.bottom + 4, 0);
@@ -195,15 +194,25 @@ ak_score_chart_snapshot (GtkWidget   *widget,
   cairo_line_to (cr, plot.right + RADIUS, pass_y);
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
+  /* Its legend under the axis, between the dates, where no point is. */
   {
     g_autofree char *share = ak_chart_format_percent (self->pass_mark);
-    /* Translators: the label of the pass mark line in a chart: "pass mark 60%" */
+    /* Translators: the legend of the pass mark line in a chart: "pass mark 60%" */
     g_autofree char *label = g_strdup_printf (_("pass mark %s"), share);
+    g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self), label);
+    int label_width;
+    double x;
+    double y = plot.bottom + 4 + plot.text_height / 2.0;
 
-    /* Above the line, or below it when the line is at the top. */
-    show_text (self, cr, &colors.warning, label, plot.right + RADIUS,
-               pass_y - plot.text_height - 2 >= 0 ? pass_y - plot.text_height - 2 : pass_y + 3,
-               1.0);
+    pango_layout_get_pixel_size (layout, &label_width, NULL);
+    x = round ((plot.left + plot.right - label_width - 20) / 2);
+    cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+    cairo_move_to (cr, x, y);
+    cairo_line_to (cr, x + 16, y);
+    cairo_stroke (cr);
+    cairo_set_dash (cr, NULL, 0, 0);
+    cairo_move_to (cr, x + 20, plot.bottom + 4);
+    pango_cairo_show_layout (cr, layout);
   }
 
   /* The line from attempt to attempt, then the points over it. */

@@ -174,10 +174,14 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  if (fixture->page != NULL)
+    g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *)&fixture->page);
   if (fixture->window != NULL)
     gtk_window_destroy (fixture->window);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+  /* The page and its charts went with the window. */
+  g_assert_null (fixture->page);
   g_clear_object (&fixture->context);
   g_assert_finalize_object (fixture->store);
   g_assert_finalize_object (fixture->library);
@@ -544,9 +548,19 @@ test_dark (Fixture       *fixture,
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
 
-  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  AkChartColors light, dark;
+
   show_page (fixture, 800, 1600);
+  ak_chart_get_colors (find_chart (fixture, AK_TYPE_ACTIVITY_HEATMAP, 0), &light);
+  adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  ak_test_wait_for_frame (GTK_WIDGET (fixture->page));
   g_assert_true (adw_style_manager_get_dark (manager));
+  ak_chart_get_colors (find_chart (fixture, AK_TYPE_ACTIVITY_HEATMAP, 0), &dark);
+  /* Dark text on light, light text and brighter marks on dark. */
+  g_assert_cmpfloat (light.foreground.red + light.foreground.green + light.foreground.blue, <, 1.5);
+  g_assert_cmpfloat (dark.foreground.red + dark.foreground.green + dark.foreground.blue, >, 1.5);
+  g_assert_cmpfloat (dark.accent.red + dark.accent.green + dark.accent.blue, >,
+                     light.accent.red + light.accent.green + light.accent.blue);
   ak_test_save_screenshot (GTK_WIDGET (fixture->window), "statistics-dark.png");
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
 }
