@@ -108,15 +108,9 @@ static char *
 weekday_name (GDateWeekday weekday)
 {
   /* 1 January 2024 was a Monday. */
-  g_autoptr(GDate) date = g_date_new_dmy (1, G_DATE_JANUARY, 2024);
+  g_autoptr(GDateTime) date_time = g_date_time_new_local (2024, 1, weekday, 12, 0, 0);
 
-  g_date_add_days (date, weekday - G_DATE_MONDAY);
-  {
-    g_autoptr(GDateTime) date_time = g_date_time_new_local (2024, 1, g_date_get_day (date),
-                                                            12, 0, 0);
-
-    return g_date_time_format (date_time, "%a");
-  }
+  return g_date_time_format (date_time, "%a");
 }
 
 static GDateWeekday

@@ -52,7 +52,6 @@ add_cell (AkChartCard *self,
   gtk_label_set_xalign (GTK_LABEL (label), column == 0 ? 0.0 : 1.0);
   gtk_label_set_wrap (GTK_LABEL (label), column == 0);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
-  gtk_widget_set_hexpand (label, column == 0);
   if (header)
     gtk_widget_add_css_class (label, "heading");
   else if (column > 0)

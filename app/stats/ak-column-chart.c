@@ -290,7 +290,8 @@ ak_column_chart_new (void)
 static void
 update_scale (AkColumnChart *self)
 {
-  self->max_value = self->kind == AK_COLUMN_VALUE_PERCENT ? 1.0 : 1.0;
+  /* Shares go up to 100 %; counts up to the largest, at least 1. */
+  self->max_value = 1.0;
   if (self->kind == AK_COLUMN_VALUE_COUNT)
     for (guint i = 0; i < self->columns->len; i++)
       self->max_value = MAX (self->max_value, g_array_index (self->columns, Column, i).value);

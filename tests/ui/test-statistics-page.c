@@ -539,6 +539,24 @@ test_german (Fixture       *fixture,
   g_assert_cmpfloat (monday->y, <, sunday->y);
 
   ak_test_save_screenshot (GTK_WIDGET (fixture->window), "statistics-german.png");
+
+  /* The table behind the score chart, with German headers and numbers. */
+  {
+    GtkWidget *card = gtk_widget_get_ancestor (GTK_WIDGET (scores), AK_TYPE_CHART_CARD);
+    GtkWidget *expander = ak_test_find_widget (card, GTK_TYPE_EXPANDER, 0);
+    GtkGrid *grid = ak_chart_card_get_table (AK_CHART_CARD (card));
+
+    g_assert_nonnull (expander);
+    gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+    ak_test_wait_for_frame (GTK_WIDGET (fixture->page));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 0, 0))), ==,
+                     "Versuch");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 1, 2))), ==,
+                     "04.03.2024");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (grid, 3, 2))), ==,
+                     "ja");
+    save_card (scores, "statistics-german-table.png");
+  }
   use_english ();
 }
 
