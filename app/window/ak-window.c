@@ -14,6 +14,7 @@
 #include "ak-lesson-page.h"
 #include "ak-library-sidebar.h"
 #include "ak-quiz-page.h"
+#include "ak-statistics-page.h"
 #include "ak-window.h"
 #include "ak-window-files.h"
 
@@ -626,6 +627,22 @@ open_step_action_cb (GtkWidget  *widget,
     ak_window_open (AK_WINDOW (widget), course_id, NULL, step_id);
 }
 
+/* The learner's statistics across all courses, in the content pane. */
+static void
+show_statistics_action_cb (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  AkWindow *self = AK_WINDOW (widget);
+  AkContext *context = get_context (self);
+  GtkWidget *top = get_top_page (self);
+
+  if (context == NULL || AK_IS_STATISTICS_PAGE (top))
+    return;
+  remove_pages (self);
+  push_page (self, ak_statistics_page_new (context), NULL, _("Statistics"));
+}
+
 /* Ctrl+F: the search is in the sidebar, which a narrow window shows
  * instead of the course. */
 static void
@@ -907,6 +924,8 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-quiz", "s", open_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL,
+                                   show_statistics_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -8,6 +8,7 @@
 #include "ak-course-row.h"
 #include "ak-lesson-page.h"
 #include "ak-quiz-page.h"
+#include "ak-statistics-page.h"
 #include "window-test-helpers.h"
 
 /* Finding a course and finding one's way in it: the course overview with
@@ -671,6 +672,33 @@ test_quiz_returns_from_lesson (NavFixture    *fixture,
   g_assert_true (has_label (window_widget (fixture), "The lesson is not in the library any more"));
 }
 
+/* The statistics are a row above the courses; Back returns to the course. */
+static void
+test_statistics_open_from_sidebar (NavFixture    *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *row;
+  GtkWidget *page;
+
+  nav_start_window (fixture, TRUE);
+  ak_window_open (fixture->base.window, "beispielkurs", NULL, NULL);
+  ak_test_wait_for_frame (window_widget (fixture));
+  row = ak_test_find_accessible (window_widget (fixture), GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                                 "Statistics");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (row));
+  ak_test_wait_for_frame (window_widget (fixture));
+  page = ak_test_find_widget (window_widget (fixture), AK_TYPE_STATISTICS_PAGE, 0);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_true (has_label (window_widget (fixture), "Statistics"));
+
+  press_shortcut (window_widget (fixture), "<Alt>Left");
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_null (ak_test_find_widget (window_widget (fixture), AK_TYPE_STATISTICS_PAGE, 0));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_overview (fixture))));
+}
+
 static void
 test_overview_is_named (NavFixture    *fixture,
                         gconstpointer  data)
@@ -800,6 +828,7 @@ main (int   argc,
   ADD ("place-is-restored", test_place_is_restored, 0);
   ADD ("dropped-file-is-opened", test_dropped_file_is_opened, 0);
   ADD ("quiz-returns-from-lesson", test_quiz_returns_from_lesson, 1000);
+  ADD ("statistics-open-from-sidebar", test_statistics_open_from_sidebar, 1000);
 #undef ADD
   g_test_add_func ("/navigation/command-line-opens-lesson", test_command_line_opens_lesson);
   g_test_add_func ("/navigation/command-line-opens-file", test_command_line_opens_file);
