@@ -375,3 +375,61 @@ ak_fsrs_day_start (gint64     day,
     return 0;
   return g_date_time_to_unix (start) * G_USEC_PER_SEC;
 }
+
+/* A number in [0, 1) that depends only on @key and @n (splitmix64), so
+ * that replaying the same answers gives the same due days. */
+static double
+fuzz_random (const char *key,
+             guint       n)
+{
+  guint64 x = ((guint64)g_str_hash (key != NULL ? key : "") << 32) ^ n;
+
+  x += G_GUINT64_CONSTANT (0x9e3779b97f4a7c15);
+  x = (x ^ (x >> 30)) * G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x = (x ^ (x >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  x ^= x >> 31;
+  return (x >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/**
+ * ak_fsrs_card_review:
+ * @card: the question's record, all zero for a question never answered;
+ *   out-of-range memory values are clamped
+ * @time: when it was answered, microseconds since the Unix epoch
+ * @fuzz_key: (nullable): names the question, to fuzz its interval the
+ *   same way whenever the answers are replayed
+ * @time_zone: (nullable): the learner's time zone; %NULL for local time
+ *
+ * Adds an answer with the default parameters at the desired retention
+ * of 0.9. Elapsed days are whole review days; an answer on the day of
+ * the last one (or, with a clock set back, before it) is a same-day
+ * review. The next due day is at least the day after.
+ */
+void
+ak_fsrs_card_review (AkFsrsCard *card,
+                     gint64      time,
+                     AkRating    rating,
+                     const char *fuzz_key,
+                     GTimeZone  *time_zone)
+{
+  const double *w = ak_fsrs_default_parameters;
+  gint64 day = ak_fsrs_day (time, time_zone);
+  guint interval;
+
+  if (card->reps == 0)
+    card->memory = ak_fsrs_first_state (w, rating);
+  else
+    {
+      gint64 elapsed = day - ak_fsrs_day (card->last_review, time_zone);
+
+      elapsed = CLAMP (elapsed, 0, AK_FSRS_MAX_INTERVAL * 10);
+      if (rating == AK_RATING_AGAIN && elapsed > 0)
+        card->lapses++;
+      card->memory = ak_fsrs_next_state (w, card->memory, (double)elapsed, rating);
+    }
+  card->reps++;
+  card->last_review = time;
+  interval = ak_fsrs_interval_days (w, card->memory.stability, AK_FSRS_DESIRED_RETENTION);
+  interval = ak_fsrs_fuzz_interval (interval, fuzz_random (fuzz_key, card->reps));
+  card->due_day = day + interval;
+}

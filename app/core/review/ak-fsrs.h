@@ -47,6 +47,17 @@ typedef struct
   double difficulty;   /* 1 (easy) to 10 (hard) */
 } AkMemoryState;
 
+/* A question's review record: its memory state, when it is due and
+ * how it went so far. @reps is 0 for a question never answered. */
+typedef struct
+{
+  AkMemoryState memory;
+  gint64        due_day;       /* a review day, see ak_fsrs_day() */
+  gint64        last_review;   /* microseconds since the Unix epoch */
+  guint         reps;          /* answers so far */
+  guint         lapses;        /* Again after a day or more: forgotten */
+} AkFsrsCard;
+
 extern const double ak_fsrs_default_parameters[AK_FSRS_N_PARAMETERS];
 
 double        ak_fsrs_retrievability    (const double       *w,
@@ -75,6 +86,12 @@ gboolean      ak_fsrs_rating_is_valid   (int                 rating);
 AkRating      ak_fsrs_rating_from_score (double              score);
 AkRating      ak_fsrs_rating_override   (AkRating            graded,
                                          AkRatingOverride    override);
+
+void          ak_fsrs_card_review       (AkFsrsCard         *card,
+                                         gint64              time,
+                                         AkRating            rating,
+                                         const char         *fuzz_key,
+                                         GTimeZone          *time_zone);
 
 gint64        ak_fsrs_day               (gint64              time,
                                          GTimeZone          *time_zone);
