@@ -1,0 +1,568 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include "ak-review-queue.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ak-progress-store-private.h"
+
+/* A loaded course and its questions by id, to look up what the store
+ * names without walking the course for each memory state. */
+typedef struct
+{
+  AkCourse   *course;
+  GHashTable *questions;   /* question id → Entry */
+} CourseIndex;
+
+typedef struct
+{
+  const AkQuiz     *quiz;
+  const AkQuestion *question;
+} Entry;
+
+struct _AkReviewQueue
+{
+  GObject          parent_instance;
+
+  AkProgressStore *store;
+  GListModel      *courses;
+  GHashTable      *index;          /* course id → CourseIndex; NULL: to be built */
+  guint            limit;
+  gint64           today;
+  GArray          *due;            /* AkReviewItem, in the order to ask */
+  guint            n_done_today;
+  guint            forecast[AK_REVIEW_FORECAST_DAYS];
+};
+
+G_DEFINE_FINAL_TYPE (AkReviewQueue, ak_review_queue, G_TYPE_OBJECT)
+
+static void
+course_index_free (CourseIndex *index)
+{
+  g_object_unref (index->course);
+  g_hash_table_unref (index->questions);
+  g_free (index);
+}
+
+static GHashTable *
+build_index (GListModel *courses)
+{
+  GHashTable *index = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                             (GDestroyNotify)course_index_free);
+  guint n = courses != NULL ? g_list_model_get_n_items (courses) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AkCourse) course = g_list_model_get_item (courses, i);
+      GPtrArray *quizzes;
+      CourseIndex *entry;
+
+      /* The library keeps one course per id; the first one counts. */
+      if (course == NULL || g_hash_table_contains (index, ak_course_get_id (course)))
+        continue;
+      entry = g_new0 (CourseIndex, 1);
+      entry->course = g_object_ref (course);
+      entry->questions = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+      quizzes = ak_course_get_quizzes (course);
+      for (guint q = 0; q < quizzes->len; q++)
+        {
+          AkQuiz *quiz = g_ptr_array_index (quizzes, q);
+
+          for (guint k = 0; k < quiz->questions->len; k++)
+            {
+              AkQuestion *question = g_ptr_array_index (quiz->questions, k);
+              Entry *found = g_new (Entry, 1);
+
+              if (g_hash_table_contains (entry->questions, question->id))
+                {
+                  g_free (found);
+                  continue;
+                }
+              found->quiz = quiz;
+              found->question = question;
+              g_hash_table_insert (entry->questions, question->id, found);
+            }
+        }
+      g_hash_table_insert (index, (gpointer)ak_course_get_id (course), entry);
+    }
+  return index;
+}
+
+static const Entry *
+lookup (GHashTable  *index,
+        const char  *course_id,
+        const char  *question_id,
+        AkCourse   **course)
+{
+  CourseIndex *entry = g_hash_table_lookup (index, course_id);
+
+  if (entry == NULL)
+    return NULL;
+  if (course != NULL)
+    *course = entry->course;
+  return g_hash_table_lookup (entry->questions, question_id);
+}
+
+static void
+courses_changed_cb (AkReviewQueue *self)
+{
+  g_clear_pointer (&self->index, g_hash_table_unref);
+}
+
+static void
+ak_review_queue_dispose (GObject *object)
+{
+  AkReviewQueue *self = (AkReviewQueue *)object;
+
+  if (self->courses != NULL)
+    g_signal_handlers_disconnect_by_func (self->courses, courses_changed_cb, self);
+  g_clear_object (&self->courses);
+  g_clear_object (&self->store);
+  if (self->due != NULL)
+    g_array_set_size (self->due, 0);
+  g_clear_pointer (&self->index, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ak_review_queue_parent_class)->dispose (object);
+}
+
+static void
+ak_review_queue_finalize (GObject *object)
+{
+  AkReviewQueue *self = (AkReviewQueue *)object;
+
+  g_clear_pointer (&self->due, g_array_unref);
+
+  G_OBJECT_CLASS (ak_review_queue_parent_class)->finalize (object);
+}
+
+static void
+ak_review_queue_class_init (AkReviewQueueClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ak_review_queue_dispose;
+  object_class->finalize = ak_review_queue_finalize;
+}
+
+static void
+ak_review_queue_init (AkReviewQueue *self)
+{
+  self->limit = AK_REVIEW_DEFAULT_DAILY_LIMIT;
+  self->due = g_array_new (FALSE, FALSE, sizeof (AkReviewItem));
+}
+
+/**
+ * ak_review_queue_new:
+ * @courses: a #GListModel of #AkCourse, such as the #AkCourseLibrary
+ *
+ * Returns: (transfer full): an empty queue; call ak_review_queue_refresh()
+ */
+AkReviewQueue *
+ak_review_queue_new (AkProgressStore *store,
+                     GListModel      *courses)
+{
+  AkReviewQueue *self;
+
+  g_return_val_if_fail (AK_IS_PROGRESS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (courses), NULL);
+
+  self = g_object_new (AK_TYPE_REVIEW_QUEUE, NULL);
+  self->store = g_object_ref (store);
+  self->courses = g_object_ref (courses);
+  g_signal_connect_swapped (courses, "items-changed", G_CALLBACK (courses_changed_cb), self);
+  return self;
+}
+
+/**
+ * ak_review_queue_set_daily_limit:
+ * @limit: the most reviews a day, counting those done already
+ *
+ * Takes effect at the next refresh.
+ */
+void
+ak_review_queue_set_daily_limit (AkReviewQueue *self,
+                                 guint          limit)
+{
+  g_return_if_fail (AK_IS_REVIEW_QUEUE (self));
+  self->limit = limit;
+}
+
+guint
+ak_review_queue_get_daily_limit (AkReviewQueue *self)
+{
+  g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), 0);
+  return self->limit;
+}
+
+typedef struct
+{
+  AkReviewQueue *self;
+  gint64         now;
+  gint64         today_start;
+} Collect;
+
+#define DAY_USEC ((double)G_USEC_PER_SEC * 60 * 60 * 24)
+
+static gboolean
+collect_cb (const AkProgressMemory *memory,
+            gpointer                user_data)
+{
+  Collect *collect = user_data;
+  AkReviewQueue *self = collect->self;
+  AkReviewItem item;
+  const Entry *entry;
+  double elapsed, scheduled;
+
+  entry = lookup (self->index, memory->course_id, memory->question_id, &item.course);
+  if (entry == NULL)
+    return TRUE;
+
+  if (memory->card.due_day > self->today)
+    {
+      gint64 ahead = memory->card.due_day - self->today;
+
+      if (ahead <= AK_REVIEW_FORECAST_DAYS)
+        self->forecast[ahead - 1]++;
+      return TRUE;
+    }
+
+  item.quiz = entry->quiz;
+  item.question = entry->question;
+  item.card = memory->card;
+  /* Days between the last review and its due day, counted from the
+   * start of today; summer time can make it an hour off. */
+  elapsed = (collect->now - memory->card.last_review) / DAY_USEC;
+  scheduled = (collect->today_start - memory->card.last_review) / DAY_USEC
+              - (double)(self->today - memory->card.due_day);
+  item.overdueness = MAX (elapsed, 0.0) / MAX (scheduled, 0.5);
+  g_array_append_val (self->due, item);
+  return TRUE;
+}
+
+/* Most overdue first. Within 1 % of overdueness, courses take turns and
+ * questions are mixed, so that a course or a lesson whose questions were
+ * learnt together does not come as a block. */
+static int
+compare_items (gconstpointer a,
+               gconstpointer b)
+{
+  const AkReviewItem *x = a;
+  const AkReviewItem *y = b;
+  double key_x = floor (x->overdueness * 100.0);
+  double key_y = floor (y->overdueness * 100.0);
+  guint hash_x, hash_y;
+
+  if (key_x != key_y)
+    return key_x > key_y ? -1 : 1;
+  hash_x = g_str_hash (x->question->id) ^ g_str_hash (ak_course_get_id (x->course));
+  hash_y = g_str_hash (y->question->id) ^ g_str_hash (ak_course_get_id (y->course));
+  if (hash_x != hash_y)
+    return hash_x < hash_y ? -1 : 1;
+  return g_strcmp0 (x->question->id, y->question->id);
+}
+
+/* Within each 1 % band (sorted by hash already), the courses take turns:
+ * the k-th question of each course comes before any course's (k+1)-th. */
+static void
+interleave_bands (GArray *items)
+{
+  g_autoptr(GHashTable) turns = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) band = g_array_new (FALSE, FALSE, sizeof (AkReviewItem));
+
+  for (guint start = 0; start < items->len; )
+    {
+      double key = floor (g_array_index (items, AkReviewItem, start).overdueness * 100.0);
+      guint end = start;
+      guint max_turn = 0;
+      guint n_courses;
+
+      g_hash_table_remove_all (turns);
+      g_array_set_size (keys, 0);
+      while (end < items->len
+             && floor (g_array_index (items, AkReviewItem, end).overdueness * 100.0) == key)
+        {
+          AkCourse *course = g_array_index (items, AkReviewItem, end).course;
+          guint turn = GPOINTER_TO_UINT (g_hash_table_lookup (turns, course));
+
+          g_hash_table_insert (turns, course, GUINT_TO_POINTER (turn + 1));
+          g_array_append_val (keys, turn);
+          max_turn = MAX (max_turn, turn);
+          end++;
+        }
+      n_courses = g_hash_table_size (turns);
+      if (n_courses > 1)
+        {
+          /* A counting sort by turn keeps the order within a turn. */
+          g_array_set_size (band, 0);
+          for (guint turn = 0; turn <= max_turn; turn++)
+            for (guint i = start; i < end; i++)
+              if (g_array_index (keys, guint, i - start) == turn)
+                g_array_append_val (band, g_array_index (items, AkReviewItem, i));
+          memcpy (&g_array_index (items, AkReviewItem, start), band->data,
+                  band->len * sizeof (AkReviewItem));
+        }
+      start = end;
+    }
+}
+
+/**
+ * ak_review_queue_refresh:
+ *
+ * Reads the due questions, the reviews done today and the forecast from
+ * the store, for the day it is now by the store's clock.
+ */
+gboolean
+ak_review_queue_refresh (AkReviewQueue  *self,
+                         GError        **error)
+{
+  Collect collect = { self, 0, 0 };
+
+  g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (self->index == NULL)
+    self->index = build_index (self->courses);
+  g_array_set_size (self->due, 0);
+  memset (self->forecast, 0, sizeof self->forecast);
+  self->n_done_today = 0;
+
+  collect.now = ak_progress_store_now (self->store);
+  self->today = ak_fsrs_day (collect.now, NULL);
+  collect.today_start = ak_fsrs_day_start (self->today, NULL);
+  if (!ak_progress_store_count_reviews (self->store, collect.today_start, &self->n_done_today,
+                                        error)
+      || !ak_progress_store_foreach_memory (self->store, self->today + AK_REVIEW_FORECAST_DAYS,
+                                            collect_cb, &collect, error))
+    {
+      g_array_set_size (self->due, 0);
+      return FALSE;
+    }
+  g_array_sort (self->due, compare_items);
+  interleave_bands (self->due);
+  return TRUE;
+}
+
+/**
+ * ak_review_queue_get_today:
+ *
+ * Returns: the review day of the last refresh (see ak_fsrs_day())
+ */
+gint64
+ak_review_queue_get_today (AkReviewQueue *self)
+{
+  g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), 0);
+  return self->today;
+}
+
+/**
+ * ak_review_queue_get_n_due:
+ *
+ * Returns: the questions due today or earlier, whatever the limit
+ */
+guint
+ak_review_queue_get_n_due (AkReviewQueue *self)
+{
+  g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), 0);
+  return self->due->len;
+}
+
+/**
+ * ak_review_queue_get_n_done_today:
+ *
+ * Returns: the answers given in the daily review today
+ */
+guint
+ak_review_queue_get_n_done_today (AkReviewQueue *self)
+{
+  g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), 0);
+  return self->n_done_today;
+}
+
+/**
+ * ak_review_queue_get_n_items:
+ *
+ * Returns: the questions to ask today: those due, up to what is left of
+ *   the daily limit
+ */
+guint
+ak_review_queue_get_n_items (AkReviewQueue *self)
+{
+  guint left;
+
+  g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), 0);
+  left = self->limit > self->n_done_today ? self->limit - self->n_done_today : 0;
+  return MIN (self->due->len, left);
+}
+
+/**
+ * ak_review_queue_get_item:
+ * @index: below ak_review_queue_get_n_items()
+ *
+ * Returns: (transfer none): the question to ask at @index; valid until
+ *   the next refresh
+ */
+const AkReviewItem *
+ak_review_queue_get_item (AkReviewQueue *self,
+                          guint          index)
+{
+  g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), NULL);
+  g_return_val_if_fail (index < ak_review_queue_get_n_items (self), NULL);
+  return &g_array_index (self->due, AkReviewItem, index);
+}
+
+/**
+ * ak_review_queue_get_forecast:
+ *
+ * Returns: (array fixed-size=7): how many questions fall due on each of
+ *   the next %AK_REVIEW_FORECAST_DAYS days, tomorrow first, if none were
+ *   answered before
+ */
+const guint *
+ak_review_queue_get_forecast (AkReviewQueue *self)
+{
+  g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), NULL);
+  return self->forecast;
+}
+
+void
+ak_difficult_question_free (AkDifficultQuestion *question)
+{
+  if (question == NULL)
+    return;
+  g_free (question->course_id);
+  g_free (question->course_title);
+  g_free (question->quiz_id);
+  g_free (question->question_id);
+  g_free (question->prompt_text);
+  g_free (question->lesson_id);
+  g_free (question->lesson_title);
+  g_free (question->section_id);
+  g_free (question->section_title);
+  g_free (question);
+}
+
+typedef struct
+{
+  GHashTable *index;
+  GPtrArray  *found;
+  guint       min_lapses;
+} Difficult;
+
+/* The lesson section that teaches the first thesis @question tests that
+ * can be found, in its course or, for "course:thesis", in another. */
+static void
+find_section (GHashTable          *index,
+              AkCourse            *course,
+              const AkQuestion    *question,
+              AkDifficultQuestion *difficult)
+{
+  for (guint i = 0; question->tests != NULL && question->tests[i] != NULL; i++)
+    {
+      const char *reference = question->tests[i];
+      const char *colon = strchr (reference, ':');
+      AkCourse *home = course;
+      const AkLesson *lesson = NULL;
+      const AkSection *section = NULL;
+
+      if (colon != NULL)
+        {
+          g_autofree char *course_id = g_strndup (reference, colon - reference);
+          CourseIndex *entry = g_hash_table_lookup (index, course_id);
+
+          home = entry != NULL ? entry->course : NULL;
+        }
+      if (home != NULL
+          && ak_course_find_thesis (home, colon != NULL ? colon + 1 : reference,
+                                    &lesson, &section) != NULL)
+        {
+          difficult->lesson_id = g_strdup (lesson->id);
+          difficult->lesson_title = g_strdup (lesson->title);
+          difficult->section_id = g_strdup (section->id);
+          difficult->section_title = g_strdup (section->title);
+          return;
+        }
+    }
+}
+
+static gboolean
+difficult_cb (const AkProgressMemory *memory,
+              gpointer                user_data)
+{
+  Difficult *difficult = user_data;
+  AkDifficultQuestion *found;
+  AkCourse *course = NULL;
+  const Entry *entry;
+
+  if (memory->card.lapses < difficult->min_lapses)
+    return TRUE;
+  entry = lookup (difficult->index, memory->course_id, memory->question_id, &course);
+  if (entry == NULL)
+    return TRUE;
+
+  found = g_new0 (AkDifficultQuestion, 1);
+  found->course_id = g_strdup (memory->course_id);
+  found->course_title = g_strdup (ak_course_get_title (course));
+  found->quiz_id = g_strdup (entry->quiz->id);
+  found->question_id = g_strdup (memory->question_id);
+  found->prompt_text = g_strdup (entry->question->prompt_text);
+  found->lapses = memory->card.lapses;
+  found->reps = memory->card.reps;
+  find_section (difficult->index, course, entry->question, found);
+  g_ptr_array_add (difficult->found, found);
+  return TRUE;
+}
+
+static int
+compare_difficult (gconstpointer a,
+                   gconstpointer b)
+{
+  const AkDifficultQuestion *x = *(AkDifficultQuestion *const *)a;
+  const AkDifficultQuestion *y = *(AkDifficultQuestion *const *)b;
+  int order;
+
+  if (x->lapses != y->lapses)
+    return x->lapses > y->lapses ? -1 : 1;
+  order = g_strcmp0 (x->course_id, y->course_id);
+  return order != 0 ? order : g_strcmp0 (x->question_id, y->question_id);
+}
+
+/**
+ * ak_review_list_difficult:
+ * @courses: a #GListModel of #AkCourse
+ * @min_lapses: e.g. %AK_REVIEW_DIFFICULT_LAPSES
+ *
+ * The questions of the loaded courses the learner has forgotten at least
+ * @min_lapses times, most often forgotten first, with the lesson section
+ * to reread.
+ *
+ * Returns: (transfer full) (element-type AkDifficultQuestion) (nullable):
+ *   the questions, or %NULL with @error set
+ */
+GPtrArray *
+ak_review_list_difficult (AkProgressStore  *store,
+                          GListModel       *courses,
+                          guint             min_lapses,
+                          GError          **error)
+{
+  g_autoptr(GHashTable) index = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  Difficult difficult;
+
+  g_return_val_if_fail (AK_IS_PROGRESS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (courses), NULL);
+
+  index = build_index (courses);
+  found = g_ptr_array_new_with_free_func ((GDestroyNotify)ak_difficult_question_free);
+  difficult.index = index;
+  difficult.found = found;
+  difficult.min_lapses = MAX (min_lapses, 1);
+  if (!ak_progress_store_foreach_memory (store, G_MAXINT64, difficult_cb, &difficult, error))
+    return NULL;
+  g_ptr_array_sort (found, compare_difficult);
+  return g_steal_pointer (&found);
+}
