@@ -201,7 +201,6 @@ ak_review_queue_get_daily_limit (AkReviewQueue *self)
 typedef struct
 {
   AkReviewQueue *self;
-  gint64         now;
   gint64         today_start;
 } Collect;
 
@@ -215,7 +214,7 @@ collect_cb (const AkProgressMemory *memory,
   AkReviewQueue *self = collect->self;
   AkReviewItem item;
   const Entry *entry;
-  double elapsed, scheduled;
+  gint64 last_day;
 
   entry = lookup (self->index, memory->course_id, memory->question_id, &item.course);
   if (entry == NULL)
@@ -233,12 +232,18 @@ collect_cb (const AkProgressMemory *memory,
   item.quiz = entry->quiz;
   item.question = entry->question;
   item.card = memory->card;
-  /* Days between the last review and its due day, counted from the
-   * start of today; summer time can make it an hour off. */
-  elapsed = (collect->now - memory->card.last_review) / DAY_USEC;
-  scheduled = (collect->today_start - memory->card.last_review) / DAY_USEC
-              - (double)(self->today - memory->card.due_day);
-  item.overdueness = MAX (elapsed, 0.0) / MAX (scheduled, 0.5);
+  /* Relative overdueness in review days: days since the last review
+   * over the days it was scheduled for. The day of the last review is
+   * counted back from the start of today, which is cheaper than a time
+   * zone lookup per row and is only off within an hour of 4 a.m. on the
+   * nights summer time changes. */
+  if (memory->card.last_review >= collect->today_start)
+    last_day = self->today;
+  else
+    last_day = self->today
+               - (gint64)ceil ((collect->today_start - memory->card.last_review) / DAY_USEC);
+  item.overdueness = (double)(self->today - last_day)
+                     / (double)MAX (memory->card.due_day - last_day, 1);
   g_array_append_val (self->due, item);
   return TRUE;
 }
@@ -265,44 +270,73 @@ compare_items (gconstpointer a,
   return g_strcmp0 (x->question->id, y->question->id);
 }
 
-/* Within each 1 % band (sorted by hash already), the courses take turns:
- * the k-th question of each course comes before any course's (k+1)-th. */
+typedef struct
+{
+  guint turn;      /* the how-manieth question of its course in the band */
+  guint ordinal;   /* the course's place in the band */
+  guint index;
+} Turn;
+
+static int
+compare_turns (gconstpointer a,
+               gconstpointer b)
+{
+  const Turn *x = a;
+  const Turn *y = b;
+
+  if (x->turn != y->turn)
+    return x->turn < y->turn ? -1 : 1;
+  if (x->ordinal != y->ordinal)
+    return x->ordinal < y->ordinal ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Within each 1 % band (in hash order already), the courses take turns
+ * in a fixed order: the k-th question of each course comes before any
+ * course's (k+1)-th. */
 static void
 interleave_bands (GArray *items)
 {
-  g_autoptr(GHashTable) turns = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) keys = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GHashTable) ordinals = g_hash_table_new (NULL, NULL);   /* course → 1 + ordinal */
+  g_autoptr(GHashTable) counts = g_hash_table_new (NULL, NULL);     /* course → questions */
+  g_autoptr(GArray) turns = g_array_new (FALSE, FALSE, sizeof (Turn));
   g_autoptr(GArray) band = g_array_new (FALSE, FALSE, sizeof (AkReviewItem));
 
   for (guint start = 0; start < items->len; )
     {
       double key = floor (g_array_index (items, AkReviewItem, start).overdueness * 100.0);
       guint end = start;
-      guint max_turn = 0;
-      guint n_courses;
 
-      g_hash_table_remove_all (turns);
-      g_array_set_size (keys, 0);
+      g_hash_table_remove_all (ordinals);
+      g_hash_table_remove_all (counts);
+      g_array_set_size (turns, 0);
       while (end < items->len
              && floor (g_array_index (items, AkReviewItem, end).overdueness * 100.0) == key)
         {
           AkCourse *course = g_array_index (items, AkReviewItem, end).course;
-          guint turn = GPOINTER_TO_UINT (g_hash_table_lookup (turns, course));
+          guint ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (ordinals, course));
+          Turn turn;
 
-          g_hash_table_insert (turns, course, GUINT_TO_POINTER (turn + 1));
-          g_array_append_val (keys, turn);
-          max_turn = MAX (max_turn, turn);
+          if (ordinal == 0)
+            {
+              ordinal = g_hash_table_size (ordinals) + 1;
+              g_hash_table_insert (ordinals, course, GUINT_TO_POINTER (ordinal));
+            }
+          turn.turn = GPOINTER_TO_UINT (g_hash_table_lookup (counts, course));
+          turn.ordinal = ordinal;
+          turn.index = end;
+          g_hash_table_insert (counts, course, GUINT_TO_POINTER (turn.turn + 1));
+          g_array_append_val (turns, turn);
           end++;
         }
-      n_courses = g_hash_table_size (turns);
-      if (n_courses > 1)
+
+      if (g_hash_table_size (ordinals) > 1)
         {
-          /* A counting sort by turn keeps the order within a turn. */
+          g_array_sort (turns, compare_turns);
           g_array_set_size (band, 0);
-          for (guint turn = 0; turn <= max_turn; turn++)
-            for (guint i = start; i < end; i++)
-              if (g_array_index (keys, guint, i - start) == turn)
-                g_array_append_val (band, g_array_index (items, AkReviewItem, i));
+          for (guint i = 0; i < turns->len; i++)
+            g_array_append_val (band, g_array_index (items, AkReviewItem,
+                                                     g_array_index (turns, Turn, i).index));
           memcpy (&g_array_index (items, AkReviewItem, start), band->data,
                   band->len * sizeof (AkReviewItem));
         }
@@ -320,7 +354,8 @@ gboolean
 ak_review_queue_refresh (AkReviewQueue  *self,
                          GError        **error)
 {
-  Collect collect = { self, 0, 0 };
+  Collect collect = { self, 0 };
+  gint64 now;
 
   g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -331,8 +366,8 @@ ak_review_queue_refresh (AkReviewQueue  *self,
   memset (self->forecast, 0, sizeof self->forecast);
   self->n_done_today = 0;
 
-  collect.now = ak_progress_store_now (self->store);
-  self->today = ak_fsrs_day (collect.now, NULL);
+  now = ak_progress_store_now (self->store);
+  self->today = ak_fsrs_day (now, NULL);
   collect.today_start = ak_fsrs_day_start (self->today, NULL);
   if (!ak_progress_store_count_reviews (self->store, collect.today_start, &self->n_done_today,
                                         error)
