@@ -503,3 +503,16 @@ ak_progress_store_get_today (AkProgressStore *self)
   g_return_val_if_fail (AK_IS_PROGRESS_STORE (self), 0);
   return ak_fsrs_day (ak_progress_store_now (self), TIME_ZONE);
 }
+
+/* Whether the database has the review log: a file of an older version,
+ * opened read-only for the export, has not. */
+gboolean
+ak_progress_store_has_memory (AkProgressStore *self)
+{
+  static const char sql[] =
+    "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'memory_state'";
+  g_autoptr(AkStatement) select = ak_progress_store_statement (self, sql, NULL);
+
+  return select != NULL && sqlite3_step (select) == SQLITE_ROW
+         && sqlite3_column_int (select, 0) == 1;
+}

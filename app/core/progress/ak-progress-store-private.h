@@ -125,6 +125,7 @@ gboolean      ak_progress_practice_add_seconds  (AkProgressStore *self,
 gboolean      ak_progress_memory_backfill       (sqlite3         *db,
                                                  gboolean         from_answers,
                                                  GError         **error);
+gboolean      ak_progress_store_has_memory      (AkProgressStore *self);
 gboolean      ak_progress_memory_add_review     (AkProgressStore *self,
                                                  const char      *course_id,
                                                  const char      *question_id,
