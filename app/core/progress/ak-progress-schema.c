@@ -154,7 +154,9 @@ static const char schema_v4[] =
   "  lapses        INTEGER NOT NULL,"
   "  PRIMARY KEY (learner_id, course_id, question_id)"
   ") WITHOUT ROWID;"
-  "CREATE INDEX memory_state_by_due ON memory_state (learner_id, due_day);";
+  /* Covering: the review queue reads the due states from the index alone. */
+  "CREATE INDEX memory_state_by_due ON memory_state (learner_id, due_day, stability,"
+  "  difficulty, last_review, reps, lapses);";
 
 /* The mastery weights: the newest answer to a question version weighs 1,
  * each earlier one half as much as the one after it. Kept as running sums,
@@ -915,7 +917,9 @@ open_existing (const char  *path,
   int n_objects = 0;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  /* A store is used from one thread: no mutex around every column read. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE
+                                   | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     distrust_schema (db);
   if (rc != SQLITE_OK)

@@ -22,6 +22,7 @@ typedef struct
 {
   const AkQuiz     *quiz;
   const AkQuestion *question;
+  guint             mix;       /* see AkReviewItem */
 } Entry;
 
 struct _AkReviewQueue
@@ -33,7 +34,8 @@ struct _AkReviewQueue
   GHashTable      *index;          /* course id → CourseIndex; NULL: to be built */
   guint            limit;
   gint64           today;
-  GArray          *due;            /* AkReviewItem, in the order to ask */
+  GArray          *due;            /* AkReviewItem, in the order to ask: today's share */
+  guint            n_due;
   guint            n_done_today;
   guint            forecast[AK_REVIEW_FORECAST_DAYS];
 };
@@ -84,6 +86,8 @@ build_index (GListModel *courses)
                 }
               found->quiz = quiz;
               found->question = question;
+              found->mix = g_str_hash (question->id)
+                           ^ (g_str_hash (ak_course_get_id (course)) * 31u);
               g_hash_table_insert (entry->questions, question->id, found);
             }
         }
@@ -181,7 +185,8 @@ ak_review_queue_new (AkProgressStore *store,
  * ak_review_queue_set_daily_limit:
  * @limit: the most reviews a day, counting those done already
  *
- * Takes effect at the next refresh.
+ * Takes effect at the next refresh, which sorts only the questions of
+ * today's share.
  */
 void
 ak_review_queue_set_daily_limit (AkReviewQueue *self,
@@ -244,6 +249,8 @@ collect_cb (const AkProgressMemory *memory,
                - (gint64)ceil ((collect->today_start - memory->card.last_review) / DAY_USEC);
   item.overdueness = (double)(self->today - last_day)
                      / (double)MAX (memory->card.due_day - last_day, 1);
+  item.band = (gint64)floor (item.overdueness * 100.0);
+  item.mix = entry->mix;
   g_array_append_val (self->due, item);
   return TRUE;
 }
@@ -257,16 +264,11 @@ compare_items (gconstpointer a,
 {
   const AkReviewItem *x = a;
   const AkReviewItem *y = b;
-  double key_x = floor (x->overdueness * 100.0);
-  double key_y = floor (y->overdueness * 100.0);
-  guint hash_x, hash_y;
 
-  if (key_x != key_y)
-    return key_x > key_y ? -1 : 1;
-  hash_x = g_str_hash (x->question->id) ^ g_str_hash (ak_course_get_id (x->course));
-  hash_y = g_str_hash (y->question->id) ^ g_str_hash (ak_course_get_id (y->course));
-  if (hash_x != hash_y)
-    return hash_x < hash_y ? -1 : 1;
+  if (x->band != y->band)
+    return x->band > y->band ? -1 : 1;
+  if (x->mix != y->mix)
+    return x->mix < y->mix ? -1 : 1;
   return g_strcmp0 (x->question->id, y->question->id);
 }
 
@@ -304,14 +306,13 @@ interleave_bands (GArray *items)
 
   for (guint start = 0; start < items->len; )
     {
-      double key = floor (g_array_index (items, AkReviewItem, start).overdueness * 100.0);
+      gint64 key = g_array_index (items, AkReviewItem, start).band;
       guint end = start;
 
       g_hash_table_remove_all (ordinals);
       g_hash_table_remove_all (counts);
       g_array_set_size (turns, 0);
-      while (end < items->len
-             && floor (g_array_index (items, AkReviewItem, end).overdueness * 100.0) == key)
+      while (end < items->len && g_array_index (items, AkReviewItem, end).band == key)
         {
           AkCourse *course = g_array_index (items, AkReviewItem, end).course;
           guint ordinal = GPOINTER_TO_UINT (g_hash_table_lookup (ordinals, course));
@@ -344,6 +345,77 @@ interleave_bands (GArray *items)
     }
 }
 
+/* The @k-th largest band (from 1) of @items, by selection: O(n) on
+ * average. Items are fewer than G_MAXINT: they come from one table. */
+static gint64
+kth_largest_band (GArray *items,
+                  guint   k)
+{
+  g_autofree gint64 *bands = g_new (gint64, items->len);
+  int low = 0;
+  int high = (int)items->len - 1;
+  int target = (int)k - 1;
+
+  for (guint i = 0; i < items->len; i++)
+    bands[i] = g_array_index (items, AkReviewItem, i).band;
+  while (low < high)
+    {
+      gint64 pivot = bands[low + (high - low) / 2];
+      int above = low, i = low, below = high;
+
+      /* Three ways, largest first: [low, above) > pivot, [above, below]
+       * = pivot, (below, high] < pivot. */
+      while (i <= below)
+        {
+          gint64 value = bands[i];
+
+          if (value > pivot)
+            {
+              bands[i++] = bands[above];
+              bands[above++] = value;
+            }
+          else if (value < pivot)
+            {
+              bands[i] = bands[below];
+              bands[below--] = value;
+            }
+          else
+            i++;
+        }
+      if (target < above)
+        high = above - 1;
+      else if (target > below)
+        low = below + 1;
+      else
+        return pivot;
+    }
+  return bands[target];
+}
+
+/* Keeps the @k most overdue, and those as overdue as the last of them,
+ * so that only today's share is sorted: after a long break thousands may
+ * be due, and the learner is asked the limit's worth. */
+static void
+keep_most_overdue (GArray *items,
+                   guint   k)
+{
+  gint64 threshold;
+  guint kept = 0;
+
+  if (k >= items->len)
+    return;
+  if (k == 0)
+    {
+      g_array_set_size (items, 0);
+      return;
+    }
+  threshold = kth_largest_band (items, k);
+  for (guint i = 0; i < items->len; i++)
+    if (g_array_index (items, AkReviewItem, i).band >= threshold)
+      g_array_index (items, AkReviewItem, kept++) = g_array_index (items, AkReviewItem, i);
+  g_array_set_size (items, kept);
+}
+
 /**
  * ak_review_queue_refresh:
  *
@@ -365,6 +437,7 @@ ak_review_queue_refresh (AkReviewQueue  *self,
   g_array_set_size (self->due, 0);
   memset (self->forecast, 0, sizeof self->forecast);
   self->n_done_today = 0;
+  self->n_due = 0;
 
   now = ak_progress_store_now (self->store);
   self->today = ak_fsrs_day (now, NULL);
@@ -377,6 +450,8 @@ ak_review_queue_refresh (AkReviewQueue  *self,
       g_array_set_size (self->due, 0);
       return FALSE;
     }
+  self->n_due = self->due->len;
+  keep_most_overdue (self->due, ak_review_queue_get_n_items (self));
   g_array_sort (self->due, compare_items);
   interleave_bands (self->due);
   return TRUE;
@@ -403,7 +478,7 @@ guint
 ak_review_queue_get_n_due (AkReviewQueue *self)
 {
   g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), 0);
-  return self->due->len;
+  return self->n_due;
 }
 
 /**
@@ -431,7 +506,7 @@ ak_review_queue_get_n_items (AkReviewQueue *self)
 
   g_return_val_if_fail (AK_IS_REVIEW_QUEUE (self), 0);
   left = self->limit > self->n_done_today ? self->limit - self->n_done_today : 0;
-  return MIN (self->due->len, left);
+  return MIN (self->n_due, left);
 }
 
 /**

@@ -29,6 +29,10 @@ typedef struct
   const AkQuestion *question;
   AkFsrsCard        card;
   double            overdueness; /* days since the last review / days scheduled; ≥ 1 when due */
+
+  /*< private >*/
+  gint64            band;        /* overdueness in whole percent */
+  guint             mix;         /* orders the questions of a band */
 } AkReviewItem;
 
 /* A question forgotten again and again, and where to reread it. The
