@@ -437,6 +437,50 @@ test_hostile (void)
   assert_card (store, "kurs", "q1-1", &expected);
 }
 
+/* A damaged file is moved aside and what can be read of it copied into
+ * a new one: the review log with it, and the states are built again. */
+static void
+test_salvage (void)
+{
+  g_autofree char *path = data_path ("salvage.db");
+  g_autoptr(AkProgressStore) store = open_store (path);
+  g_autoptr(AkCourse) course = progress_test_course_new ("kurs", 1, 1, 3);
+  g_autoptr(GError) error = NULL;
+  AkQuiz *quiz = quiz_at (course, 0);
+  const double scores[3] = { 1, 0, 0.5 };
+  AkFsrsCard before[3], after;
+
+  ak_progress_store_set_now (store, local_time (10, 12, 0));
+  take_quiz (store, course, quiz, scores, TRUE);
+  ak_progress_store_set_now (store, local_time (13, 12, 0));
+  ak_progress_store_record_review_answer (store, "kurs", quiz->id, "q1-2",
+                                          question_at (quiz, 1)->hash, "{}", 1.0, 2, &error);
+  ak_progress_store_override_rating (store, "kurs", "q1-2", AK_RATING_OVERRIDE_SURE, NULL,
+                                     &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (ak_progress_store_get_memory (store, "kurs", question_at (quiz, i)->id,
+                                                 &before[i], &error));
+  g_clear_object (&store);
+
+  /* Something added to the schema: the file is damaged. */
+  exec (path, "CREATE TRIGGER forget AFTER INSERT ON answer BEGIN DELETE FROM answer; END");
+  store = ak_progress_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (ak_progress_store_get_damaged_path (store));
+
+  g_assert_cmpint (progress_test_query_int (path, "SELECT count(*) FROM review"), ==, 4);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (ak_progress_store_get_memory (store, "kurs", question_at (quiz, i)->id,
+                                                   &after, &error));
+      g_assert_cmpfloat (after.memory.stability, ==, before[i].memory.stability);
+      g_assert_cmpfloat (after.memory.difficulty, ==, before[i].memory.difficulty);
+      g_assert_cmpint (after.due_day, ==, before[i].due_day);
+      g_assert_cmpuint (after.reps, ==, before[i].reps);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -448,6 +492,7 @@ main (int   argc,
   g_test_add_func ("/progress/memory/override", test_override);
   g_test_add_func ("/progress/memory/atomic", test_atomic);
   g_test_add_func ("/progress/memory/hostile", test_hostile);
+  g_test_add_func ("/progress/memory/salvage", test_salvage);
 
   return g_test_run ();
 }
