@@ -22,8 +22,46 @@ typedef struct
 {
   const AkQuiz     *quiz;
   const AkQuestion *question;
-  guint             mix;       /* see AkReviewItem */
 } Entry;
+
+/*
+ * The questions by a 64-bit hash of course and question id, in one flat
+ * table: the walk over thousands of due states after a break looks each
+ * up, and comparing two numbers in one array is much cheaper than
+ * following pointers to two strings. Two ids with the same 64-bit hash
+ * among a learner's questions are as likely as a cosmic ray.
+ */
+typedef struct
+{
+  guint64      hash;     /* 0: empty */
+  const Entry *entry;
+  AkCourse    *course;
+} Slot;
+
+static guint64
+key_hash (const char *course_id,
+          const char *question_id)
+{
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);   /* FNV-1a */
+
+  for (const guchar *p = (const guchar *)course_id; *p != '\0'; p++)
+    hash = (hash ^ *p) * G_GUINT64_CONSTANT (0x100000001b3);
+  hash = (hash ^ 0x1f) * G_GUINT64_CONSTANT (0x100000001b3);
+  for (const guchar *p = (const guchar *)question_id; *p != '\0'; p++)
+    hash = (hash ^ *p) * G_GUINT64_CONSTANT (0x100000001b3);
+  return hash != 0 ? hash : 1;
+}
+
+static const Slot *
+find_slot (const Slot *slots,
+           gsize       mask,
+           guint64     hash)
+{
+  for (gsize i = (gsize)hash & mask; slots[i].hash != 0; i = (i + 1) & mask)
+    if (slots[i].hash == hash)
+      return &slots[i];
+  return NULL;
+}
 
 struct _AkReviewQueue
 {
@@ -32,6 +70,8 @@ struct _AkReviewQueue
   AkProgressStore *store;
   GListModel      *courses;
   GHashTable      *index;          /* course id → CourseIndex; NULL: to be built */
+  Slot            *slots;          /* the same questions by key_hash(), for the due walk */
+  gsize            slot_mask;
   guint            limit;
   gint64           today;
   GArray          *due;            /* AkReviewItem, in the order to ask: today's share */
@@ -41,6 +81,44 @@ struct _AkReviewQueue
 };
 
 G_DEFINE_FINAL_TYPE (AkReviewQueue, ak_review_queue, G_TYPE_OBJECT)
+
+static void
+build_slots (AkReviewQueue *self)
+{
+  GHashTableIter courses;
+  gpointer value;
+  gsize n = 0, size = 16;
+
+  g_hash_table_iter_init (&courses, self->index);
+  while (g_hash_table_iter_next (&courses, NULL, &value))
+    n += g_hash_table_size (((CourseIndex *)value)->questions);
+  while (size < 2 * n)
+    size *= 2;
+  g_free (self->slots);
+  self->slots = g_new0 (Slot, size);
+  self->slot_mask = size - 1;
+
+  g_hash_table_iter_init (&courses, self->index);
+  while (g_hash_table_iter_next (&courses, NULL, &value))
+    {
+      CourseIndex *course = value;
+      GHashTableIter questions;
+      gpointer key, entry;
+
+      g_hash_table_iter_init (&questions, course->questions);
+      while (g_hash_table_iter_next (&questions, &key, &entry))
+        {
+          guint64 hash = key_hash (ak_course_get_id (course->course), key);
+          gsize i = (gsize)hash & self->slot_mask;
+
+          while (self->slots[i].hash != 0 && self->slots[i].hash != hash)
+            i = (i + 1) & self->slot_mask;
+          self->slots[i].hash = hash;
+          self->slots[i].entry = entry;
+          self->slots[i].course = course->course;
+        }
+    }
+}
 
 static void
 course_index_free (CourseIndex *index)
@@ -86,8 +164,6 @@ build_index (GListModel *courses)
                 }
               found->quiz = quiz;
               found->question = question;
-              found->mix = g_str_hash (question->id)
-                           ^ (g_str_hash (ak_course_get_id (course)) * 31u);
               g_hash_table_insert (entry->questions, question->id, found);
             }
         }
@@ -115,6 +191,7 @@ static void
 courses_changed_cb (AkReviewQueue *self)
 {
   g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->slots, g_free);
 }
 
 static void
@@ -139,6 +216,7 @@ ak_review_queue_finalize (GObject *object)
   AkReviewQueue *self = (AkReviewQueue *)object;
 
   g_clear_pointer (&self->due, g_array_unref);
+  g_free (self->slots);
 
   G_OBJECT_CLASS (ak_review_queue_parent_class)->finalize (object);
 }
@@ -217,12 +295,12 @@ collect_cb (const AkProgressMemory *memory,
 {
   Collect *collect = user_data;
   AkReviewQueue *self = collect->self;
+  guint64 hash = key_hash (memory->course_id, memory->question_id);
+  const Slot *slot = find_slot (self->slots, self->slot_mask, hash);
   AkReviewItem item;
-  const Entry *entry;
   gint64 last_day;
 
-  entry = lookup (self->index, memory->course_id, memory->question_id, &item.course);
-  if (entry == NULL)
+  if (slot == NULL)
     return TRUE;
 
   if (memory->card.due_day > self->today)
@@ -234,8 +312,11 @@ collect_cb (const AkProgressMemory *memory,
       return TRUE;
     }
 
-  item.quiz = entry->quiz;
-  item.question = entry->question;
+  /* The quiz and question are filled in for today's share only. */
+  item.course = slot->course;
+  item.quiz = NULL;
+  item.question = NULL;
+  item.entry = slot->entry;
   item.card = memory->card;
   /* Relative overdueness in review days: days since the last review
    * over the days it was scheduled for. The day of the last review is
@@ -250,7 +331,7 @@ collect_cb (const AkProgressMemory *memory,
   item.overdueness = (double)(self->today - last_day)
                      / (double)MAX (memory->card.due_day - last_day, 1);
   item.band = (gint64)floor (item.overdueness * 100.0);
-  item.mix = entry->mix;
+  item.mix = (guint)(hash >> 32) ^ (guint)hash;
   g_array_append_val (self->due, item);
   return TRUE;
 }
@@ -433,7 +514,10 @@ ak_review_queue_refresh (AkReviewQueue  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (self->index == NULL)
-    self->index = build_index (self->courses);
+    {
+      self->index = build_index (self->courses);
+      build_slots (self);
+    }
   g_array_set_size (self->due, 0);
   memset (self->forecast, 0, sizeof self->forecast);
   self->n_done_today = 0;
@@ -452,6 +536,14 @@ ak_review_queue_refresh (AkReviewQueue  *self,
     }
   self->n_due = self->due->len;
   keep_most_overdue (self->due, ak_review_queue_get_n_items (self));
+  for (guint i = 0; i < self->due->len; i++)
+    {
+      AkReviewItem *item = &g_array_index (self->due, AkReviewItem, i);
+      const Entry *entry = item->entry;
+
+      item->quiz = entry->quiz;
+      item->question = entry->question;
+    }
   g_array_sort (self->due, compare_items);
   interleave_bands (self->due);
   return TRUE;

@@ -33,6 +33,7 @@ typedef struct
   /*< private >*/
   gint64            band;        /* overdueness in whole percent */
   guint             mix;         /* orders the questions of a band */
+  gconstpointer     entry;
 } AkReviewItem;
 
 /* A question forgotten again and again, and where to reread it. The
