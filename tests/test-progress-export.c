@@ -243,7 +243,56 @@ test_export_formulas (void)
   g_assert_nonnull (strstr (text, ",\"'\t=1\","));
   g_assert_nonnull (strstr (text, ",\"'\r=1\","));
   g_assert_nonnull (strstr (text, ",\"'=cmd|' /C calc'!A0\","));
-  g_assert_nonnull (strstr (text, ",-2.5\r\n"));
+  g_assert_nonnull (strstr (text, ",-2.5,"));
+}
+
+/* Questions forgotten again and again are marked for the trainer, with
+ * the section to reread; its title is guarded like any text. */
+static void
+test_export_difficult (void)
+{
+  g_autofree char *path = data_path ("difficult.db");
+  g_autofree char *csv = data_path ("difficult.csv");
+  g_autoptr(AkProgressStore) store = open_store (path);
+  g_autoptr(AkCourse) course = progress_test_course_new ("kurs", 1, 1, 2);
+  g_autoptr(GListStore) courses = g_list_store_new (AK_TYPE_COURSE);
+  g_autoptr(GFile) file = g_file_new_for_path (csv);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  AkQuiz *quiz = quiz_at (course, 0);
+  AkLesson *lesson = g_ptr_array_index (ak_course_get_lessons (course), 0);
+  AkSection *section = g_ptr_array_index (lesson->sections, 0);
+  const double scores[2] = { 0, 1 };
+
+  g_free (lesson->title);
+  lesson->title = g_strdup ("=1+2");
+  g_free (section->title);
+  section->title = g_strdup ("Wer wählt was?");
+  g_list_store_append (courses, course);
+
+  ak_progress_store_set_now (store, local_time (1, 12, 0));
+  take_quiz (store, course, quiz, scores, TRUE);
+  for (int day = 2; day <= 5; day++)
+    {
+      ak_progress_store_set_now (store, local_time (day, 12, 0));
+      ak_progress_store_record_practice_answer (store, "kurs", quiz->id, "q1-1",
+                                                question_at (quiz, 0)->hash, "{}", 0, 3, &error);
+      g_assert_no_error (error);
+    }
+
+  ak_progress_store_export_csv (store, G_LIST_MODEL (courses), file, &error);
+  g_assert_no_error (error);
+  rows = read_csv (csv);
+  g_assert_cmpuint (rows->len, ==, 3);
+  g_assert_cmpstr (field (rows, 1, "question_id"), ==, "q1-1");
+  g_assert_cmpstr (field (rows, 1, "question_lapses"), ==, "4");
+  g_assert_cmpstr (field (rows, 1, "question_difficult"), ==, "true");
+  g_assert_cmpstr (field (rows, 1, "reread_lesson"), ==, "'=1+2");
+  g_assert_cmpstr (field (rows, 1, "reread_section"), ==, "Wer wählt was?");
+  g_assert_cmpstr (field (rows, 2, "question_id"), ==, "q1-2");
+  g_assert_cmpstr (field (rows, 2, "question_lapses"), ==, "0");
+  g_assert_cmpstr (field (rows, 2, "question_difficult"), ==, "false");
+  g_assert_cmpstr (field (rows, 2, "reread_section"), ==, "");
 }
 
 /* A course title of megabytes is repeated on every row: it is cut. */
@@ -454,6 +503,7 @@ main (int   argc,
   g_test_add_func ("/progress/export/command", test_export_command);
   g_test_add_func ("/progress/export/formulas", test_export_formulas);
   g_test_add_func ("/progress/export/long-title", test_export_long_title);
+  g_test_add_func ("/progress/export/difficult", test_export_difficult);
   g_test_add_func ("/progress/export/targets", test_export_targets);
   g_test_add_func ("/progress/export/read-only", test_export_read_only);
 

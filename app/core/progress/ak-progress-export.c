@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "ak-progress-store-private.h"
+#include "ak-review-queue.h"
 
 /*
  * The learner's attempts and answers as CSV (RFC 4180: comma-separated,
@@ -36,8 +37,12 @@ static const char *const columns[] = {
   /* append_answer_fields() */
   "question_id", "question_title", "question_version", "question_hash",
   "response", "answer_score", "answered", "answer_seconds",
+  /* append_memory_fields(): how often the learner has forgotten the
+   * question (see ak-progress-memory.c), whether that makes it a
+   * difficult one, and the lesson section to reread for it */
+  "question_lapses", "question_difficult", "reread_lesson", "reread_section",
 };
-#define N_ANSWER_FIELDS 8
+#define N_ANSWER_FIELDS 12
 
 static const char *const question_versions[] = {
   [AK_QUESTION_VERSION_UNKNOWN] = "unknown",
@@ -245,6 +250,87 @@ append_answer_fields (GString           *line,
   append_number (line, answer->seconds);
 }
 
+/* What the export says of each question's memory: "course␟question" →
+ * Memory. Empty for a database from before the review log. */
+typedef struct
+{
+  guint                lapses;
+  AkDifficultQuestion *difficult;   /* nullable */
+} Memory;
+
+static char *
+memory_key (const char *course_id,
+            const char *question_id)
+{
+  return g_strconcat (course_id, "\x1f", question_id, NULL);
+}
+
+static gboolean
+index_memory_cb (const AkProgressMemory *memory,
+                 gpointer                user_data)
+{
+  Memory *entry = g_new0 (Memory, 1);
+
+  entry->lapses = memory->card.lapses;
+  g_hash_table_replace (user_data, memory_key (memory->course_id, memory->question_id), entry);
+  return TRUE;
+}
+
+static GHashTable *
+index_memory (AkProgressStore  *self,
+              GListModel       *courses,
+              GPtrArray       **difficult,
+              GError          **error)
+{
+  g_autoptr(GHashTable) index = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GListStore) none = NULL;
+
+  *difficult = NULL;
+  if (!ak_progress_store_has_memory (self))
+    return g_steal_pointer (&index);
+  if (!ak_progress_store_foreach_memory (self, G_MAXINT64, index_memory_cb, index, error))
+    return NULL;
+  if (courses == NULL)
+    courses = G_LIST_MODEL (none = g_list_store_new (AK_TYPE_COURSE));
+  *difficult = ak_review_list_difficult (self, courses, AK_REVIEW_DIFFICULT_LAPSES, error);
+  if (*difficult == NULL)
+    return NULL;
+  for (guint i = 0; i < (*difficult)->len; i++)
+    {
+      AkDifficultQuestion *question = g_ptr_array_index (*difficult, i);
+      g_autofree char *key = memory_key (question->course_id, question->question_id);
+      Memory *entry = g_hash_table_lookup (index, key);
+
+      if (entry != NULL)
+        entry->difficult = question;
+    }
+  return g_steal_pointer (&index);
+}
+
+static void
+append_memory_fields (GString    *line,
+                      GHashTable *memory,
+                      const char *course_id,
+                      const char *question_id)
+{
+  g_autofree char *key = memory_key (course_id, question_id);
+  Memory *entry = g_hash_table_lookup (memory, key);
+  char number[16];
+
+  if (entry == NULL)
+    {
+      for (guint i = 0; i < 4; i++)
+        append_field (line, NULL);
+      return;
+    }
+  g_snprintf (number, sizeof number, "%u", entry->lapses);
+  append_raw (line, number);
+  append_field (line, entry->lapses >= AK_REVIEW_DIFFICULT_LAPSES ? "true" : "false");
+  /* Titles come from the course file: text, guarded against formulas. */
+  append_field (line, entry->difficult != NULL ? entry->difficult->lesson_title : NULL);
+  append_field (line, entry->difficult != NULL ? entry->difficult->section_title : NULL);
+}
+
 static GHashTable *
 index_courses (GListModel *courses)
 {
@@ -303,9 +389,15 @@ write_rows (AkProgressStore  *self,
   g_autoptr(GString) line = g_string_new (NULL);
   g_autoptr(GString) attempt_fields = g_string_new (NULL);
   g_autoptr(AkProgressAttempt) attempt = NULL;
+  g_autoptr(GHashTable) memory = NULL;
+  g_autoptr(GPtrArray) difficult = NULL;
   const char *learner = ak_progress_store_get_display_name (self);
   AkCourse *course = NULL;
   int rc;
+
+  memory = index_memory (self, courses, &difficult, error);
+  if (memory == NULL)
+    return FALSE;
 
   append_value (line, columns[0]);
   for (guint i = 1; i < G_N_ELEMENTS (columns); i++)
@@ -340,6 +432,7 @@ write_rows (AkProgressStore  *self,
           if (answer == NULL)
             return FALSE;
           append_answer_fields (line, course, attempt, answer);
+          append_memory_fields (line, memory, attempt->course_id, answer->question_id);
           (*n_answers)++;
         }
       else

@@ -9,53 +9,23 @@
  * Practice: the learner answers the questions missed in an attempt once
  * more. These answers are kept apart from attempts (schema version 3), so
  * that the number of attempts, the scores and the passes stay those of
- * real attempts, while mastery and the daily activity count them.
+ * real attempts, while mastery and the daily activity count them. The
+ * answers of the daily review are kept the same way; the review log
+ * (schema version 4) tells them apart.
  */
 
+/* An answer outside any attempt, logged as a review of @kind. */
 static gboolean
-exec_statement (AkProgressStore  *self,
-                const char       *sql,
-                GError          **error)
-{
-  g_autoptr(AkStatement) statement = ak_progress_store_statement (self, sql, error);
-
-  return statement != NULL && ak_progress_store_check (self, sqlite3_step (statement), error);
-}
-
-/* Commits when @ok, rolls back otherwise, as the store's own writes do. */
-static gboolean
-end_transaction (AkProgressStore  *self,
-                 gboolean          ok,
-                 GError          **error)
-{
-  if (ok && exec_statement (self, "COMMIT", error))
-    return TRUE;
-  if (!sqlite3_get_autocommit (ak_progress_store_get_db (self)))
-    exec_statement (self, "ROLLBACK", NULL);
-  return FALSE;
-}
-
-/**
- * ak_progress_store_record_practice_answer:
- * @quiz_id: the quiz the question belongs to
- * @question_hash: the question's content hash (#AkQuestion.hash)
- * @response_json: the learner's response, stored as it is
- * @score: the score from grading, 0 to 1
- * @seconds: the time taken to answer
- *
- * Records an answer given while practising, outside any attempt, in one
- * transaction with the totals for mastery and activity.
- */
-gboolean
-ak_progress_store_record_practice_answer (AkProgressStore  *self,
-                                          const char       *course_id,
-                                          const char       *quiz_id,
-                                          const char       *question_id,
-                                          const char       *question_hash,
-                                          const char       *response_json,
-                                          double            score,
-                                          double            seconds,
-                                          GError          **error)
+record_outside_attempt (AkProgressStore  *self,
+                        const char       *kind,
+                        const char       *course_id,
+                        const char       *quiz_id,
+                        const char       *question_id,
+                        const char       *question_hash,
+                        const char       *response_json,
+                        double            score,
+                        double            seconds,
+                        GError          **error)
 {
   static const char insert_sql[] =
     "INSERT INTO practice_answer (learner_id, course_id, quiz_id, question_id, question_hash,"
@@ -68,17 +38,9 @@ ak_progress_store_record_practice_answer (AkProgressStore  *self,
   gint64 now;
   gboolean ok;
 
-  g_return_val_if_fail (AK_IS_PROGRESS_STORE (self), FALSE);
-  g_return_val_if_fail (course_id != NULL && quiz_id != NULL, FALSE);
-  g_return_val_if_fail (question_id != NULL && question_hash != NULL, FALSE);
-  g_return_val_if_fail (response_json != NULL, FALSE);
-  g_return_val_if_fail (score >= 0.0 && score <= 1.0, FALSE);
-  g_return_val_if_fail (seconds >= 0.0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   learner_id = ak_progress_store_get_learner_id (self);
   now = ak_progress_store_now (self);
-  if (!exec_statement (self, "BEGIN IMMEDIATE", error))
+  if (!ak_progress_store_begin (self, error))
     return FALSE;
 
   insert = ak_progress_store_statement (self, insert_sql, error);
@@ -107,11 +69,83 @@ ak_progress_store_record_practice_answer (AkProgressStore  *self,
                                                                    question_id, question_hash,
                                                                    score, now, seconds),
                                   error);
-  if (!end_transaction (self, ok, error))
+  if (ok)
+    ok = ak_progress_memory_add_review (self, course_id, question_id, kind,
+                                        ak_fsrs_rating_from_score (score), now, error);
+  if (!ak_progress_store_end (self, ok, error))
     return FALSE;
 
   g_signal_emit_by_name (self, "changed", course_id);
   return TRUE;
+}
+
+/**
+ * ak_progress_store_record_practice_answer:
+ * @quiz_id: the quiz the question belongs to
+ * @question_hash: the question's content hash (#AkQuestion.hash)
+ * @response_json: the learner's response, stored as it is
+ * @score: the score from grading, 0 to 1
+ * @seconds: the time taken to answer
+ *
+ * Records an answer given while practising, outside any attempt, in one
+ * transaction with the totals for mastery and activity.
+ */
+gboolean
+ak_progress_store_record_practice_answer (AkProgressStore  *self,
+                                          const char       *course_id,
+                                          const char       *quiz_id,
+                                          const char       *question_id,
+                                          const char       *question_hash,
+                                          const char       *response_json,
+                                          double            score,
+                                          double            seconds,
+                                          GError          **error)
+{
+  g_return_val_if_fail (AK_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (course_id != NULL && quiz_id != NULL, FALSE);
+  g_return_val_if_fail (question_id != NULL && question_hash != NULL, FALSE);
+  g_return_val_if_fail (response_json != NULL, FALSE);
+  g_return_val_if_fail (score >= 0.0 && score <= 1.0, FALSE);
+  g_return_val_if_fail (seconds >= 0.0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return record_outside_attempt (self, AK_REVIEW_KIND_PRACTICE, course_id, quiz_id, question_id,
+                                 question_hash, response_json, score, seconds, error);
+}
+
+/**
+ * ak_progress_store_record_review_answer:
+ * @quiz_id: the quiz the question belongs to
+ * @question_hash: the question's content hash (#AkQuestion.hash)
+ * @response_json: the learner's response, stored as it is
+ * @score: the score from grading, 0 to 1
+ * @seconds: the time taken to answer
+ *
+ * Records an answer given in the daily review, in one transaction with
+ * the totals for mastery and activity and the question's new memory
+ * state. Like practice answers, it belongs to no attempt.
+ */
+gboolean
+ak_progress_store_record_review_answer (AkProgressStore  *self,
+                                        const char       *course_id,
+                                        const char       *quiz_id,
+                                        const char       *question_id,
+                                        const char       *question_hash,
+                                        const char       *response_json,
+                                        double            score,
+                                        double            seconds,
+                                        GError          **error)
+{
+  g_return_val_if_fail (AK_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (course_id != NULL && quiz_id != NULL, FALSE);
+  g_return_val_if_fail (question_id != NULL && question_hash != NULL, FALSE);
+  g_return_val_if_fail (response_json != NULL, FALSE);
+  g_return_val_if_fail (score >= 0.0 && score <= 1.0, FALSE);
+  g_return_val_if_fail (seconds >= 0.0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return record_outside_attempt (self, AK_REVIEW_KIND_REVIEW, course_id, quiz_id, question_id,
+                                 question_hash, response_json, score, seconds, error);
 }
 
 /* Adds the time spent practising in @course_id to @seconds. */

@@ -32,7 +32,8 @@ typedef struct
 } Table;
 
 /* In the order foreign keys need; question_stat is built from the
- * answers afterwards, so that mastery agrees with what was kept. */
+ * answers afterwards, so that mastery agrees with what was kept, and
+ * the memory states from the review log. */
 static const Table tables[] = {
   { "learner", 1, TRUE, "id, user_name, display_name, created", "itti", "id" },
   { "lesson", 1, FALSE,
@@ -46,6 +47,8 @@ static const Table tables[] = {
     "iitttrir", "id" },
   { "activity_day", 2, FALSE, "learner_id, day, course_id, n_answers, score_sum, seconds",
     "ittirr", "learner_id, day, course_id" },
+  { "review", 4, TRUE, "id, learner_id, course_id, question_id, reviewed, kind, graded, rating",
+    "iittitii", "id" },
 };
 
 typedef struct
@@ -351,6 +354,8 @@ ak_progress_salvage (sqlite3    *db,
       g_clear_pointer (&copy.insert, sqlite3_finalize);
     }
   rebuild_question_stats (db);
+  /* A file from before the review log has its answers logged now. */
+  ak_progress_memory_backfill (db, version < 4, NULL);
   ok = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) == SQLITE_OK;
   if (!ok)
     sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);

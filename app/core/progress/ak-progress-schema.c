@@ -123,6 +123,41 @@ static const char schema_v3[] =
   ");"
   "CREATE INDEX practice_answer_by_quiz ON practice_answer (learner_id, course_id, quiz_id);";
 
+/* 4: the review log and each question's memory state for the FSRS-6
+ * scheduler. Every answer (in a quiz, in practice, in a review) is a
+ * review: it is the learner recalling the answer. @graded is the rating
+ * grading gave; @rating what the learner made of it ("Geraten").
+ * due_day is a review day (days since 1970-01-01, each starting at 4 a.m.
+ * local time); reviewed and last_review are times as everywhere else. */
+static const char schema_v4[] =
+  "CREATE TABLE review ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  learner_id    INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,"
+  "  course_id     TEXT NOT NULL,"
+  "  question_id   TEXT NOT NULL,"
+  "  reviewed      INTEGER NOT NULL,"
+  "  kind          TEXT NOT NULL CHECK (kind IN ('quiz', 'practice', 'review')),"
+  "  graded        INTEGER NOT NULL CHECK (graded BETWEEN 1 AND 4),"
+  "  rating        INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4)"
+  ");"
+  "CREATE INDEX review_by_question ON review (learner_id, course_id, question_id, reviewed);"
+  "CREATE INDEX review_by_time ON review (learner_id, reviewed);"
+  "CREATE TABLE memory_state ("
+  "  learner_id    INTEGER NOT NULL REFERENCES learner (id) ON DELETE CASCADE,"
+  "  course_id     TEXT NOT NULL,"
+  "  question_id   TEXT NOT NULL,"
+  "  stability     REAL NOT NULL,"
+  "  difficulty    REAL NOT NULL,"
+  "  due_day       INTEGER NOT NULL,"
+  "  last_review   INTEGER NOT NULL,"
+  "  reps          INTEGER NOT NULL,"
+  "  lapses        INTEGER NOT NULL,"
+  "  PRIMARY KEY (learner_id, course_id, question_id)"
+  ") WITHOUT ROWID;"
+  /* Covering: the review queue reads the due states from the index alone. */
+  "CREATE INDEX memory_state_by_due ON memory_state (learner_id, due_day, stability,"
+  "  difficulty, last_review, reps, lapses);";
+
 /* The mastery weights: the newest answer to a question version weighs 1,
  * each earlier one half as much as the one after it. Kept as running sums,
  * so that a new answer only halves the old ones. */
@@ -143,6 +178,7 @@ const char ak_progress_activity_day_upsert_sql[] =
   "   seconds = seconds + excluded.seconds";
 
 static gboolean backfill_v2 (sqlite3 *db, GError **error);
+static gboolean backfill_v4 (sqlite3 *db, GError **error);
 
 static const struct
 {
@@ -152,6 +188,7 @@ static const struct
   { schema_v1, NULL },
   { schema_v2, backfill_v2 },
   { schema_v3, NULL },
+  { schema_v4, backfill_v4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == AK_PROGRESS_SCHEMA_VERSION);
@@ -203,6 +240,15 @@ static const struct
   { 2, "activity_day", IS ("learner_id", "integer") " AND " IS ("day", "text") " AND "
                        IS ("course_id", "text") " AND " IS ("n_answers", "integer") " AND "
                        NUMBER ("score_sum") " AND " NUMBER ("seconds") },
+  { 4, "review", IS ("id", "integer") " AND " IS ("learner_id", "integer") " AND "
+                 IS ("course_id", "text") " AND " IS ("question_id", "text") " AND "
+                 IS ("reviewed", "integer") " AND " IS ("kind", "text") " AND "
+                 IS ("graded", "integer") " AND " IS ("rating", "integer") },
+  { 4, "memory_state", IS ("learner_id", "integer") " AND " IS ("course_id", "text") " AND "
+                       IS ("question_id", "text") " AND " NUMBER ("stability") " AND "
+                       NUMBER ("difficulty") " AND " IS ("due_day", "integer") " AND "
+                       IS ("last_review", "integer") " AND " IS ("reps", "integer") " AND "
+                       IS ("lapses", "integer") },
 };
 #undef IS
 #undef NUMBER
@@ -433,6 +479,15 @@ backfill_v2 (sqlite3  *db,
   sqlite3_finalize (stat_upsert);
   sqlite3_finalize (day_upsert);
   return rc == SQLITE_OK;
+}
+
+/* Every answer so far becomes a review, rated from its score, and the
+ * memory states are built by replaying them in time order. */
+static gboolean
+backfill_v4 (sqlite3  *db,
+             GError  **error)
+{
+  return ak_progress_memory_backfill (db, TRUE, error);
 }
 
 static gboolean
@@ -862,7 +917,9 @@ open_existing (const char  *path,
   int n_objects = 0;
   int rc;
 
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  /* A store is used from one thread: no mutex around every column read. */
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE
+                                   | SQLITE_OPEN_NOMUTEX, NULL);
   if (rc == SQLITE_OK)
     distrust_schema (db);
   if (rc != SQLITE_OK)

@@ -4,11 +4,12 @@
 #include <sqlite3.h>
 
 #include "ak-progress-store.h"
+#include "ak-fsrs.h"
 
 G_BEGIN_DECLS
 
 /* The schema version this build writes; see ak-progress-schema.c. */
-#define AK_PROGRESS_SCHEMA_VERSION 3
+#define AK_PROGRESS_SCHEMA_VERSION 4
 
 /* How long a write waits for another process before giving up. */
 #define AK_PROGRESS_BUSY_TIMEOUT_MS 5000
@@ -99,6 +100,13 @@ gboolean      ak_progress_store_check           (AkProgressStore *self,
                                                  int              rc,
                                                  GError         **error);
 gint64        ak_progress_store_now             (AkProgressStore *self);
+/* One write transaction: end() commits when @ok, rolls back otherwise,
+ * and returns whether it committed. */
+gboolean      ak_progress_store_begin           (AkProgressStore *self,
+                                                 GError         **error);
+gboolean      ak_progress_store_end             (AkProgressStore *self,
+                                                 gboolean         ok,
+                                                 GError         **error);
 /* Tests and benchmarks: every "now" is @now from here on (0: the clock). */
 void          ak_progress_store_set_now         (AkProgressStore *self,
                                                  gint64           now);
@@ -107,6 +115,23 @@ void          ak_progress_store_set_now         (AkProgressStore *self,
 gboolean      ak_progress_practice_add_seconds  (AkProgressStore *self,
                                                  const char      *course_id,
                                                  double          *seconds,
+                                                 GError         **error);
+
+/* ak-progress-memory.c */
+/* Where an answer was given, as the review log keeps it. */
+#define AK_REVIEW_KIND_QUIZ "quiz"
+#define AK_REVIEW_KIND_PRACTICE "practice"
+#define AK_REVIEW_KIND_REVIEW "review"
+gboolean      ak_progress_memory_backfill       (sqlite3         *db,
+                                                 gboolean         from_answers,
+                                                 GError         **error);
+gboolean      ak_progress_store_has_memory      (AkProgressStore *self);
+gboolean      ak_progress_memory_add_review     (AkProgressStore *self,
+                                                 const char      *course_id,
+                                                 const char      *question_id,
+                                                 const char      *kind,
+                                                 AkRating         rating,
+                                                 gint64           time,
                                                  GError         **error);
 
 /* ak-progress-results.c */

@@ -218,6 +218,21 @@ end (AkProgressStore  *self,
   return FALSE;
 }
 
+gboolean
+ak_progress_store_begin (AkProgressStore  *self,
+                         GError          **error)
+{
+  return begin (self, error);
+}
+
+gboolean
+ak_progress_store_end (AkProgressStore  *self,
+                       gboolean          ok,
+                       GError          **error)
+{
+  return end (self, ok, error);
+}
+
 /* Reads the learner's row; FALSE when there is none yet. */
 static gboolean
 read_learner (AkProgressStore  *self,
@@ -905,7 +920,8 @@ check_attempt_open (AkProgressStore  *self,
  *   question to show next: where a resumed attempt continues
  *
  * Records an answer in an attempt in progress, in one transaction with the
- * position reached and the totals for mastery and activity. A question is
+ * position reached, the totals for mastery and activity, and the review
+ * of the question it is (rated from @score; see ak-progress-memory.c). A question is
  * answered at most once per attempt (%AK_PROGRESS_ERROR_INVALID).
  */
 gboolean
@@ -986,6 +1002,9 @@ ak_progress_store_record_answer (AkProgressStore  *self,
                                                                    question_id, question_hash,
                                                                    score, now, seconds),
                                   error);
+  if (ok)
+    ok = ak_progress_memory_add_review (self, course_id, question_id, AK_REVIEW_KIND_QUIZ,
+                                        ak_fsrs_rating_from_score (score), now, error);
   if (!end (self, ok, error))
     return FALSE;
   emit_changed (self, course_id);

@@ -5,6 +5,7 @@
 
 #include "ak-clock.h"
 #include "ak-course.h"
+#include "ak-fsrs.h"
 
 G_BEGIN_DECLS
 
@@ -171,6 +172,19 @@ typedef struct
   double minutes;             /* reading lessons and answering questions */
 } AkActivityDay;
 
+/* A question's memory state for review scheduling (FSRS-6). Strings
+ * and values are valid only during the call that gives them. */
+typedef struct
+{
+  const char *course_id;
+  const char *question_id;
+  AkFsrsCard  card;
+} AkProgressMemory;
+
+/* Returns FALSE to stop. */
+typedef gboolean (*AkProgressMemoryFunc) (const AkProgressMemory *memory,
+                                          gpointer                user_data);
+
 typedef struct
 {
   GDate  first_day;           /* the week's Monday */
@@ -274,6 +288,38 @@ gboolean            ak_progress_store_record_practice_answer (AkProgressStore *s
                                                               double           score,
                                                               double           seconds,
                                                               GError         **error);
+
+/* Review (FSRS-6) */
+gboolean            ak_progress_store_record_review_answer (AkProgressStore *self,
+                                                            const char      *course_id,
+                                                            const char      *quiz_id,
+                                                            const char      *question_id,
+                                                            const char      *question_hash,
+                                                            const char      *response_json,
+                                                            double           score,
+                                                            double           seconds,
+                                                            GError         **error);
+gboolean            ak_progress_store_override_rating   (AkProgressStore  *self,
+                                                         const char       *course_id,
+                                                         const char       *question_id,
+                                                         AkRatingOverride  override,
+                                                         AkRating         *rating,
+                                                         GError          **error);
+gboolean            ak_progress_store_get_memory        (AkProgressStore  *self,
+                                                         const char       *course_id,
+                                                         const char       *question_id,
+                                                         AkFsrsCard       *card,
+                                                         GError          **error);
+gboolean            ak_progress_store_foreach_memory    (AkProgressStore  *self,
+                                                         gint64            max_due_day,
+                                                         AkProgressMemoryFunc func,
+                                                         gpointer          user_data,
+                                                         GError          **error);
+gboolean            ak_progress_store_count_reviews     (AkProgressStore  *self,
+                                                         gint64            since,
+                                                         guint            *n_reviews,
+                                                         GError          **error);
+gint64              ak_progress_store_get_today         (AkProgressStore  *self);
 
 /* Queries */
 AkCourseProgress   *ak_progress_store_get_course_progress (AkProgressStore *self,

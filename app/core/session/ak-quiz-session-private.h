@@ -21,5 +21,9 @@ void            ak_quiz_shuffle             (GPtrArray        *array,
                                              GRand            *rand);
 void            ak_quiz_shuffle_ordering    (GPtrArray        *items,
                                              GRand            *rand);
+void            ak_quiz_shuffle_layout      (const AkQuestion *question,
+                                             const char       *key,
+                                             GPtrArray       **choices,
+                                             GPtrArray       **targets);
 
 G_END_DECLS

@@ -91,70 +91,15 @@ quiz_change_free (AkQuizChange *change)
   g_free (change);
 }
 
-static AkMatchTarget *
-match_target_new (const char *id,
-                  const char *markup,
-                  gboolean    distractor)
-{
-  AkMatchTarget *target = g_new0 (AkMatchTarget, 1);
-
-  target->id = id;
-  target->markup = markup;
-  target->distractor = distractor;
-  return target;
-}
-
 /* Lays out a question's choices, items or targets for this attempt. */
 static QuestionState *
 question_state_new (AkQuizSession *self,
                     AkQuestion    *question)
 {
   QuestionState *state = g_new0 (QuestionState, 1);
-  g_autoptr(GRand) rand = ak_quiz_shuffle_rand_new (self->key, question->id);
 
   state->question = question;
-  state->choices = g_ptr_array_new ();
-  state->targets = g_ptr_array_new_with_free_func (g_free);
-
-  switch (question->type)
-    {
-    case AK_QUESTION_SINGLE_CHOICE:
-    case AK_QUESTION_MULTIPLE_CHOICE:
-      g_ptr_array_extend (state->choices, question->choices, NULL, NULL);
-      if (!question->keep_order)
-        ak_quiz_shuffle (state->choices, rand);
-      break;
-
-    case AK_QUESTION_ORDERING:
-      g_ptr_array_extend (state->choices, question->items, NULL, NULL);
-      ak_quiz_shuffle_ordering (state->choices, rand);
-      break;
-
-    case AK_QUESTION_MATCHING:
-      for (guint i = 0; i < question->pairs->len; i++)
-        {
-          AkPair *pair = g_ptr_array_index (question->pairs, i);
-
-          g_ptr_array_add (state->targets, match_target_new (pair->id, pair->right_markup, FALSE));
-        }
-      for (guint i = 0; question->distractors != NULL && i < question->distractors->len; i++)
-        {
-          AkChoice *distractor = g_ptr_array_index (question->distractors, i);
-
-          g_ptr_array_add (state->targets,
-                           match_target_new (distractor->id, distractor->markup, TRUE));
-        }
-      ak_quiz_shuffle (state->targets, rand);
-      break;
-
-    case AK_QUESTION_TRUE_FALSE:
-    case AK_QUESTION_GAP_TEXT:
-    case AK_QUESTION_SHORT_ANSWER:
-    case AK_QUESTION_NUMERIC:
-    case AK_N_QUESTION_TYPES:
-    default:
-      break;
-    }
+  ak_quiz_shuffle_layout (question, self->key, &state->choices, &state->targets);
   return state;
 }
 

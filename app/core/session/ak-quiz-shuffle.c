@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "ak-quiz-session-private.h"
+#include "ak-quiz-session.h"
 
 /*
  * The order in which an attempt shows the choices, ordering items and
@@ -74,5 +75,75 @@ ak_quiz_shuffle_ordering (GPtrArray *items,
 
       memmove (items->pdata, items->pdata + 1, (items->len - 1) * sizeof (gpointer));
       items->pdata[items->len - 1] = first;
+    }
+}
+
+static AkMatchTarget *
+match_target_new (const char *id,
+                  const char *markup,
+                  gboolean    distractor)
+{
+  AkMatchTarget *target = g_new0 (AkMatchTarget, 1);
+
+  target->id = id;
+  target->markup = markup;
+  target->distractor = distractor;
+  return target;
+}
+
+/*
+ * Lays out a question's choices (or ordering items) and matching targets
+ * in the order shown, seeded by @key: an attempt's, or a review's.
+ * @choices holds AkChoice pointers into @question; @targets owns its
+ * AkMatchTarget. Both are empty for the other question types.
+ */
+void
+ak_quiz_shuffle_layout (const AkQuestion  *question,
+                        const char        *key,
+                        GPtrArray        **choices,
+                        GPtrArray        **targets)
+{
+  g_autoptr(GRand) rand = ak_quiz_shuffle_rand_new (key, question->id);
+
+  *choices = g_ptr_array_new ();
+  *targets = g_ptr_array_new_with_free_func (g_free);
+
+  switch (question->type)
+    {
+    case AK_QUESTION_SINGLE_CHOICE:
+    case AK_QUESTION_MULTIPLE_CHOICE:
+      g_ptr_array_extend (*choices, question->choices, NULL, NULL);
+      if (!question->keep_order)
+        ak_quiz_shuffle (*choices, rand);
+      break;
+
+    case AK_QUESTION_ORDERING:
+      g_ptr_array_extend (*choices, question->items, NULL, NULL);
+      ak_quiz_shuffle_ordering (*choices, rand);
+      break;
+
+    case AK_QUESTION_MATCHING:
+      for (guint i = 0; i < question->pairs->len; i++)
+        {
+          AkPair *pair = g_ptr_array_index (question->pairs, i);
+
+          g_ptr_array_add (*targets, match_target_new (pair->id, pair->right_markup, FALSE));
+        }
+      for (guint i = 0; question->distractors != NULL && i < question->distractors->len; i++)
+        {
+          AkChoice *distractor = g_ptr_array_index (question->distractors, i);
+
+          g_ptr_array_add (*targets, match_target_new (distractor->id, distractor->markup, TRUE));
+        }
+      ak_quiz_shuffle (*targets, rand);
+      break;
+
+    case AK_QUESTION_TRUE_FALSE:
+    case AK_QUESTION_GAP_TEXT:
+    case AK_QUESTION_SHORT_ANSWER:
+    case AK_QUESTION_NUMERIC:
+    case AK_N_QUESTION_TYPES:
+    default:
+      break;
     }
 }
