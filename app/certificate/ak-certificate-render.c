@@ -15,7 +15,7 @@
 #define MARGIN 56.0
 #define TEXT_WIDTH (PAGE_WIDTH - 2 * MARGIN)
 /* Below this, the theses list stops and says how many were left out. */
-#define THESES_BOTTOM (PAGE_HEIGHT - 150.0)
+#define THESES_BOTTOM (PAGE_HEIGHT - 142.0)
 
 typedef struct
 {
@@ -26,31 +26,46 @@ static const Colour ink = { 0.13, 0.14, 0.17 };
 static const Colour accent = { 0.11, 0.30, 0.45 };
 static const Colour muted = { 0.38, 0.40, 0.44 };
 
-/* Draws @text at @y across the text width and returns its height. */
+/* Without ligatures, the page's text copies and searches as it reads
+ * ("fi", not "ﬁ"). */
+static PangoLayout *
+create_layout (cairo_t    *cr,
+               const char *font)
+{
+  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *description = pango_font_description_from_string (font);
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  pango_layout_set_font_description (layout, description);
+  pango_font_description_free (description);
+  pango_attr_list_insert (attributes, pango_attr_font_features_new ("liga 0, clig 0"));
+  pango_layout_set_attributes (layout, attributes);
+  pango_attr_list_unref (attributes);
+  return layout;
+}
+
+/* Draws @text at @y in at most @max_lines lines, the last one shortened
+ * with "…" when it does not fit, and returns its height. */
 static double
 draw_text (cairo_t        *cr,
            const char     *font,
            const Colour   *colour,
            PangoAlignment  alignment,
-           gboolean        markup,
+           int             max_lines,
            double          x,
            double          y,
            double          width,
            const char     *text)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *description = pango_font_description_from_string (font);
+  g_autoptr(PangoLayout) layout = create_layout (cr, font);
   int height;
 
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_alignment (layout, alignment);
-  if (markup)
-    pango_layout_set_markup (layout, text, -1);
-  else
-    pango_layout_set_text (layout, text, -1);
+  pango_layout_set_height (layout, -max_lines);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  pango_layout_set_text (layout, text, -1);
 
   cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
   cairo_move_to (cr, x, y);
@@ -69,12 +84,9 @@ draw_line (cairo_t      *cr,
            double        width,
            const char   *text)
 {
-  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  PangoFontDescription *description = pango_font_description_from_string (font);
+  g_autoptr(PangoLayout) layout = create_layout (cr, font);
   int height;
 
-  pango_layout_set_font_description (layout, description);
-  pango_font_description_free (description);
   pango_layout_set_width (layout, pango_units_from_double (width));
   pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
   pango_layout_set_single_paragraph_mode (layout, TRUE);
@@ -145,7 +157,7 @@ draw_theses (cairo_t           *cr,
   guint columns = n > 10 ? 2 : 1;
   double gap = 18.0;
   double column_width = (TEXT_WIDTH - (columns - 1) * gap) / columns;
-  const char *font = columns == 2 ? "Sans 8.5" : "Sans 10";
+  const char *font = columns == 2 ? "Sans 8" : "Sans 10";
   double line_height;
   guint per_column;
   guint n_shown;
@@ -153,11 +165,11 @@ draw_theses (cairo_t           *cr,
   if (n == 0)
     return;
 
-  y += draw_text (cr, "Serif Bold 12", &accent, PANGO_ALIGN_LEFT, FALSE, MARGIN, y,
+  y += draw_text (cr, "Serif Bold 12", &accent, PANGO_ALIGN_LEFT, 2, MARGIN, y,
                   TEXT_WIDTH, _("Theses covered"));
   y += 6;
 
-  line_height = columns == 2 ? 12.5 : 15.0;
+  line_height = columns == 2 ? 11.5 : 15.0;
   per_column = (guint)MAX (1, (THESES_BOTTOM - y) / line_height);
   n_shown = MIN (n, per_column * columns);
   /* Room for the count of those left out. */
@@ -195,33 +207,33 @@ draw_page (cairo_t                    *cr,
   g_autofree char *score = NULL;
   g_autofree char *passed = NULL;
   g_autofree char *check = NULL;
-  double y = 78;
+  double y = 64;
 
   draw_frame (cr);
 
   /* Translators: the issuer printed at the top of a certificate */
-  y += draw_text (cr, "Sans Bold 11", &accent, PANGO_ALIGN_CENTER, FALSE, MARGIN, y, TEXT_WIDTH,
+  y += draw_text (cr, "Sans Bold 11", &accent, PANGO_ALIGN_CENTER, 2, MARGIN, y, TEXT_WIDTH,
                   _("AKADEMIE"));
-  y += draw_text (cr, "Sans 9", &muted, PANGO_ALIGN_CENTER, FALSE, MARGIN, y, TEXT_WIDTH,
+  y += draw_text (cr, "Sans 9", &muted, PANGO_ALIGN_CENTER, 2, MARGIN, y, TEXT_WIDTH,
                   _("Social media in business and everyday life"));
-  y += 14;
+  y += 12;
   draw_rule (cr, &accent, y, 60);
-  y += 26;
+  y += 22;
 
-  y += draw_text (cr, "Serif 30", &ink, PANGO_ALIGN_CENTER, FALSE, MARGIN, y, TEXT_WIDTH,
+  y += draw_text (cr, "Serif 24", &ink, PANGO_ALIGN_CENTER, 2, MARGIN, y, TEXT_WIDTH,
                   _("Certificate of Participation"));
-  y += 30;
+  y += 22;
 
-  y += draw_text (cr, "Serif Italic 12", &muted, PANGO_ALIGN_CENTER, FALSE, MARGIN, y,
+  y += draw_text (cr, "Serif Italic 12", &muted, PANGO_ALIGN_CENTER, 2, MARGIN, y,
                   TEXT_WIDTH, _("This is to certify that"));
   y += 12;
-  y += draw_text (cr, "Serif Bold 26", &accent, PANGO_ALIGN_CENTER, FALSE, MARGIN, y,
+  y += draw_text (cr, "Serif Bold 26", &accent, PANGO_ALIGN_CENTER, 2, MARGIN, y,
                   TEXT_WIDTH, record->learner_name);
   y += 12;
-  y += draw_text (cr, "Serif Italic 12", &muted, PANGO_ALIGN_CENTER, FALSE, MARGIN, y,
+  y += draw_text (cr, "Serif Italic 12", &muted, PANGO_ALIGN_CENTER, 2, MARGIN, y,
                   TEXT_WIDTH, _("has completed the course"));
   y += 10;
-  y += draw_text (cr, "Serif Bold 17", &ink, PANGO_ALIGN_CENTER, FALSE, MARGIN, y, TEXT_WIDTH,
+  y += draw_text (cr, "Serif Bold 17", &ink, PANGO_ALIGN_CENTER, 3, MARGIN, y, TEXT_WIDTH,
                   content->course_title);
   y += 12;
 
@@ -231,11 +243,11 @@ draw_page (cairo_t                    *cr,
    * points on 23.11.2026." */
   passed = g_strdup_printf (_("passing “%s” with %s of the points on %s."),
                             content->quiz_title, score, date);
-  y += draw_text (cr, "Serif 12", &ink, PANGO_ALIGN_CENTER, FALSE, MARGIN, y, TEXT_WIDTH,
+  y += draw_text (cr, "Serif 12", &ink, PANGO_ALIGN_CENTER, 3, MARGIN, y, TEXT_WIDTH,
                   passed);
-  y += 22;
+  y += 16;
   draw_rule (cr, &muted, y, TEXT_WIDTH / 2);
-  y += 18;
+  y += 14;
 
   draw_theses (cr, (const char *const *)content->theses, y);
 
@@ -243,17 +255,17 @@ draw_page (cairo_t                    *cr,
   y = PAGE_HEIGHT - 124;
   draw_rule (cr, &muted, y, TEXT_WIDTH / 2);
   y += 10;
-  y += draw_text (cr, "Sans 8", &muted, PANGO_ALIGN_CENTER, FALSE, MARGIN, y, TEXT_WIDTH,
+  y += draw_text (cr, "Sans 8", &muted, PANGO_ALIGN_CENTER, 2, MARGIN, y, TEXT_WIDTH,
                   _("Verification hash (SHA-256 over course, version, quiz, name, score and "
                     "date):"));
   y += 2;
-  y += draw_text (cr, "Monospace 7.5", &ink, PANGO_ALIGN_CENTER, FALSE, MARGIN, y, TEXT_WIDTH,
+  y += draw_text (cr, "Monospace 7.5", &ink, PANGO_ALIGN_CENTER, 2, MARGIN, y, TEXT_WIDTH,
                   content->hash);
   y += 2;
   /* Translators: %s is the command, "akademie --verify-certificate FILE.pdf" */
-  check = g_strdup_printf (_("It can be checked on the learner’s computer with “%s”."),
+  check = g_strdup_printf (_("Checked on the learner’s computer with “%s”."),
                            "akademie --verify-certificate FILE.pdf");
-  draw_text (cr, "Sans 8", &muted, PANGO_ALIGN_CENTER, FALSE, MARGIN, y, TEXT_WIDTH, check);
+  draw_text (cr, "Sans 7.5", &muted, PANGO_ALIGN_CENTER, 2, MARGIN, y, TEXT_WIDTH, check);
 }
 
 static cairo_status_t

@@ -32,8 +32,8 @@ is_learner (const char        *name,
  * @check: (out): the verdict
  *
  * Checks a certificate against the progress store: the hash against the
- * record, the name against the learner's, and the record against the
- * finished attempts at the quiz.
+ * record, then the record against the finished attempts at the quiz, then
+ * the name against the learner's.
  *
  * Returns: %FALSE with @error set when the store could not be read
  */
@@ -49,6 +49,7 @@ ak_certificate_verify (AkProgressStore           *store,
   g_autofree char *expected = NULL;
   const char *display_name;
   const char *store_names[2] = { NULL, NULL };
+  guint i;
 
   g_return_val_if_fail (AK_IS_PROGRESS_STORE (store), FALSE);
   g_return_val_if_fail (record != NULL, FALSE);
@@ -63,19 +64,10 @@ ak_certificate_verify (AkProgressStore           *store,
       return TRUE;
     }
 
-  display_name = ak_progress_store_get_display_name (store);
-  store_names[0] = display_name;
-  if (!is_learner (record->learner_name, store_names) &&
-      !is_learner (record->learner_name, learner_names))
-    {
-      *check = AK_CERTIFICATE_OTHER_LEARNER;
-      return TRUE;
-    }
-
   attempts = ak_progress_store_get_quiz_history (store, record->course_id, record->quiz_id, error);
   if (attempts == NULL)
     return FALSE;
-  for (guint i = 0; i < attempts->len; i++)
+  for (i = 0; i < attempts->len; i++)
     {
       const AkProgressAttempt *attempt = g_ptr_array_index (attempts, i);
       g_autoptr(AkCertificateRecord) actual = NULL;
@@ -84,12 +76,22 @@ ak_certificate_verify (AkProgressStore           *store,
         continue;
       actual = ak_certificate_record_new_for_attempt (attempt, record->learner_name);
       if (ak_certificate_record_equal (actual, record))
-        {
-          *check = AK_CERTIFICATE_VALID;
-          return TRUE;
-        }
+        break;
     }
-  *check = AK_CERTIFICATE_NO_ATTEMPT;
+  if (i == attempts->len)
+    {
+      *check = AK_CERTIFICATE_NO_ATTEMPT;
+      return TRUE;
+    }
+
+  /* The attempt is there; is the name the learner's? */
+  display_name = ak_progress_store_get_display_name (store);
+  store_names[0] = display_name;
+  if (!is_learner (record->learner_name, store_names) &&
+      !is_learner (record->learner_name, learner_names))
+    *check = AK_CERTIFICATE_OTHER_LEARNER;
+  else
+    *check = AK_CERTIFICATE_VALID;
   return TRUE;
 }
 
