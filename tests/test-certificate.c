@@ -301,6 +301,85 @@ test_pdf_hostile (void)
   g_clear_error (&error);
 }
 
+static GBytes *
+deflate (const char *text,
+         gsize       length)
+{
+  g_autoptr(GConverter) deflater = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB, 9));
+  g_autoptr(GInputStream) plain = g_memory_input_stream_new_from_data (text, length, NULL);
+  g_autoptr(GInputStream) in = g_converter_input_stream_new (plain, deflater);
+  g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice (out, in, G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET, NULL, &error);
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (out));
+}
+
+/* A PDF 1.5 with @objects in a compressed object stream, after @before. */
+static GByteArray *
+object_stream_pdf (const char *before,
+                   const char *objects,
+                   gsize       length)
+{
+  g_autoptr(GBytes) compressed = deflate (objects, length);
+  GByteArray *pdf = g_byte_array_new ();
+  g_autofree char *head = g_strdup_printf ("%%PDF-1.5\n%s5 0 obj\n<< /Type /ObjStm /N 1 /First 4 "
+                                           "/Filter /FlateDecode /Length %" G_GSIZE_FORMAT
+                                           " >>\nstream\r\n",
+                                           before, g_bytes_get_size (compressed));
+
+  g_byte_array_append (pdf, (const guint8 *)head, strlen (head));
+  g_byte_array_append (pdf, g_bytes_get_data (compressed, NULL), g_bytes_get_size (compressed));
+  g_byte_array_append (pdf, (const guint8 *)"\nendstream\nendobj\n", 19);
+  return pdf;
+}
+
+/* A program that saved the file again may have compressed the keywords. */
+static void
+test_pdf_object_streams (void)
+{
+  g_autoptr(AkCertificateRecord) record = sample_record ();
+  g_autoptr(AkCertificateRecord) other = ak_certificate_record_new ("abschlusstest", "1.3",
+                                                                     "abschlusspruefung",
+                                                                     "Eve", 100, "2026-11-23");
+  g_autofree char *keywords = ak_certificate_record_to_keywords (record);
+  g_autofree char *other_keywords = ak_certificate_record_to_keywords (other);
+  g_autofree char *objects = g_strdup_printf ("7 0 << /Title (T) /Keywords (%s) >>", keywords);
+  g_autofree char *before = g_strdup_printf ("1 0 obj\n<< /Keywords (%s) >>\nendobj\n",
+                                             other_keywords);
+  g_autofree char *zeros = g_malloc0 (64 * 1024 * 1024);
+  g_autoptr(GByteArray) pdf = object_stream_pdf ("", objects, strlen (objects));
+  g_autoptr(GByteArray) conflict = object_stream_pdf (before, objects, strlen (objects));
+  g_autoptr(GByteArray) bomb = NULL;
+  g_autoptr(AkCertificateRecord) back = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *hash = NULL;
+
+  back = ak_certificate_pdf_read_data (pdf->data, pdf->len, &hash, &error);
+  g_assert_no_error (error);
+  g_assert_true (ak_certificate_record_equal (record, back));
+  g_clear_pointer (&back, ak_certificate_record_free);
+  g_clear_pointer (&hash, g_free);
+
+  back = ak_certificate_pdf_read_data (conflict->data, conflict->len, &hash, &error);
+  g_assert_error (error, AK_CERTIFICATE_ERROR, AK_CERTIFICATE_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  /* 64 MiB of zeros before the record: inflated only up to the limit. */
+  memcpy (zeros + 64 * 1024 * 1024 - strlen (objects) - 1, objects, strlen (objects));
+  bomb = object_stream_pdf ("", zeros, 64 * 1024 * 1024);
+  g_assert_cmpuint (bomb->len, <, AK_CERTIFICATE_MAX_PDF_SIZE);
+  back = ak_certificate_pdf_read_data (bomb->data, bomb->len, &hash, &error);
+  g_assert_error (error, AK_CERTIFICATE_ERROR, AK_CERTIFICATE_ERROR_NO_RECORD);
+  g_clear_error (&error);
+
+  /* Truncated inside the stream: what inflates is still read. */
+  g_byte_array_set_size (pdf, pdf->len - 30);
+  back = ak_certificate_pdf_read_data (pdf->data, pdf->len, &hash, &error);
+  g_assert_error (error, AK_CERTIFICATE_ERROR, AK_CERTIFICATE_ERROR_NO_RECORD);
+}
+
 static void
 test_pdf_file_limits (void)
 {
@@ -520,6 +599,7 @@ main (int   argc,
   g_test_add_func ("/certificate/keywords/malformed", test_keywords_malformed);
   g_test_add_func ("/certificate/pdf/strings", test_pdf_strings);
   g_test_add_func ("/certificate/pdf/hostile", test_pdf_hostile);
+  g_test_add_func ("/certificate/pdf/object-streams", test_pdf_object_streams);
   g_test_add_func ("/certificate/pdf/file-limits", test_pdf_file_limits);
   g_test_add ("/certificate/verify", Fixture, NULL, fixture_set_up, test_verify,
               fixture_tear_down);

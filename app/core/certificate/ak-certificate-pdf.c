@@ -14,16 +14,23 @@
  * Reads the certificate record back from the keywords of a PDF's document
  * information, where ak_certificate_render() puts it (cairo writes them
  * as a PDF string in an uncompressed object; the renderer asks for PDF
- * 1.4, which has no object streams). The file may come from anywhere: it
- * is read up to a size limit, only a bounded number of keywords entries
- * are looked at, strings are decoded with a bound on their length, and no
- * byte of the file reaches a message unescaped.
+ * 1.4, which has no object streams). A program that saves the file again
+ * may move the keywords into a compressed object stream (PDF 1.5), so
+ * those are looked into too. The file may come from anywhere: it is read
+ * up to a size limit, only so many keywords entries and object streams
+ * are looked at, each stream is inflated up to a limit, strings are
+ * decoded with a bound on their length, and no byte of the file reaches a
+ * message unescaped.
  */
 
 #define KEY "/Keywords"
 #define MAX_KEYWORDS 64
 #define MAX_STRING 8192
 #define HEADER_WINDOW 1024
+#define MAX_OBJECT_STREAMS 16
+#define MAX_INFLATED (1024 * 1024)
+/* How far the dictionary of an object stream may reach around its type. */
+#define DICTIONARY_WINDOW 1024
 
 static gboolean
 is_pdf_space (guint8 c)
@@ -32,15 +39,16 @@ is_pdf_space (guint8 c)
 }
 
 static const guint8 *
-find_key (const guint8 *p,
-          const guint8 *end)
+find (const guint8 *p,
+      const guint8 *end,
+      const char   *needle)
 {
-  gsize key_length = strlen (KEY);
+  gsize length = strlen (needle);
 
-  while (p != NULL && (gsize)(end - p) >= key_length)
+  while (p != NULL && p < end && (gsize)(end - p) >= length)
     {
-      p = memchr (p, KEY[0], end - p - key_length + 1);
-      if (p == NULL || memcmp (p, KEY, key_length) == 0)
+      p = memchr (p, needle[0], end - p - length + 1);
+      if (p == NULL || memcmp (p, needle, length) == 0)
         return p;
       p++;
     }
@@ -183,6 +191,106 @@ read_value (const guint8 *p,
   return decode_text (bytes);
 }
 
+typedef struct
+{
+  char  *found;       /* the first record */
+  guint  n_keywords;  /* entries looked at */
+  gboolean conflict;  /* another, different record */
+} Scan;
+
+static void
+scan_keywords (Scan         *scan,
+               const guint8 *p,
+               const guint8 *end)
+{
+  while (p < end && scan->n_keywords < MAX_KEYWORDS && !scan->conflict)
+    {
+      const guint8 *key = find (p, end, KEY);
+      g_autofree char *value = NULL;
+
+      if (key == NULL)
+        break;
+      scan->n_keywords++;
+      p = key + strlen (KEY);
+      value = read_value (p, end);
+      if (value == NULL || !g_str_has_prefix (value, AK_CERTIFICATE_RECORD_MARKER))
+        continue;
+      /* An appended second record must not replace the first unnoticed. */
+      if (scan->found == NULL)
+        scan->found = g_steal_pointer (&value);
+      else if (!g_str_equal (scan->found, value))
+        scan->conflict = TRUE;
+    }
+}
+
+/* Up to MAX_INFLATED bytes of the zlib data at @p; what was inflated
+ * before an error or the limit is kept. */
+static GBytes *
+inflate_bounded (const guint8 *p,
+                 const guint8 *end)
+{
+  g_autoptr(GConverter) inflater = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB));
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+
+  g_byte_array_set_size (out, MAX_INFLATED);
+  for (gsize filled = 0; filled < MAX_INFLATED;)
+    {
+      gsize n_read = 0;
+      gsize n_written = 0;
+      GConverterResult result;
+
+      result = g_converter_convert (inflater, p, end - p, out->data + filled,
+                                    MAX_INFLATED - filled, G_CONVERTER_INPUT_AT_END, &n_read,
+                                    &n_written, NULL);
+      p += n_read;
+      filled += n_written;
+      if (result == G_CONVERTER_ERROR || result == G_CONVERTER_FINISHED ||
+          (n_read == 0 && n_written == 0))
+        {
+          g_byte_array_set_size (out, filled);
+          break;
+        }
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
+}
+
+/* Compressed object streams, as PDF 1.5 writers make them. */
+static void
+scan_object_streams (Scan         *scan,
+                     const guint8 *data,
+                     const guint8 *end)
+{
+  const guint8 *p = data;
+
+  for (guint n = 0; n < MAX_OBJECT_STREAMS && !scan->conflict; n++)
+    {
+      const guint8 *type = find (p, end, "/ObjStm");
+      const guint8 *window_start;
+      const guint8 *stream;
+      g_autoptr(GBytes) inflated = NULL;
+      gsize length;
+      const guint8 *plain;
+
+      if (type == NULL)
+        break;
+      p = type + 1;
+      window_start = type - MIN ((gsize)(type - data), DICTIONARY_WINDOW);
+      stream = find (type, MIN (end, type + DICTIONARY_WINDOW), "stream");
+      if (stream == NULL ||
+          find (window_start, stream, "/FlateDecode") == NULL)
+        continue;
+      stream += strlen ("stream");
+      if (stream < end && *stream == '\r')
+        stream++;
+      if (stream < end && *stream == '\n')
+        stream++;
+      inflated = inflate_bounded (stream, end);
+      plain = g_bytes_get_data (inflated, &length);
+      if (length > 0)
+        scan_keywords (scan, plain, plain + length);
+    }
+}
+
 /**
  * ak_certificate_pdf_read_data:
  * @data: (array length=length): the bytes of a PDF file
@@ -197,10 +305,8 @@ ak_certificate_pdf_read_data (const guint8  *data,
                               char         **hash,
                               GError       **error)
 {
-  const guint8 *end = data + length;
-  const guint8 *p = data;
+  Scan scan = { NULL, 0, FALSE };
   g_autofree char *found = NULL;
-  guint n_keywords = 0;
 
   g_return_val_if_fail (data != NULL || length == 0, NULL);
   g_return_val_if_fail (hash != NULL, NULL);
@@ -214,29 +320,16 @@ ak_certificate_pdf_read_data (const guint8  *data,
       return NULL;
     }
 
-  while (p < end && n_keywords < MAX_KEYWORDS)
+  scan_keywords (&scan, data, data + length);
+  scan_object_streams (&scan, data, data + length);
+  found = g_steal_pointer (&scan.found);
+
+  if (scan.conflict)
     {
-      const guint8 *key = find_key (p, end);
-      g_autofree char *value = NULL;
-
-      if (key == NULL)
-        break;
-      n_keywords++;
-      p = key + strlen (KEY);
-      value = read_value (p, end);
-      if (value == NULL || !g_str_has_prefix (value, AK_CERTIFICATE_RECORD_MARKER))
-        continue;
-      /* An appended second record must not replace the first unnoticed. */
-      if (found != NULL && !g_str_equal (found, value))
-        {
-          g_set_error_literal (error, AK_CERTIFICATE_ERROR, AK_CERTIFICATE_ERROR_MALFORMED,
-                               _("The file holds several different certificate records."));
-          return NULL;
-        }
-      if (found == NULL)
-        found = g_steal_pointer (&value);
+      g_set_error_literal (error, AK_CERTIFICATE_ERROR, AK_CERTIFICATE_ERROR_MALFORMED,
+                           _("The file holds several different certificate records."));
+      return NULL;
     }
-
   if (found == NULL)
     {
       g_set_error_literal (error, AK_CERTIFICATE_ERROR, AK_CERTIFICATE_ERROR_NO_RECORD,
