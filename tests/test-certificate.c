@@ -575,6 +575,23 @@ test_content (void)
 }
 
 static void
+test_name_valid (void)
+{
+  g_autofree char *long_name = g_strnfill (AK_CERTIFICATE_MAX_FIELD + 1, 'a');
+
+  g_assert_true (ak_certificate_name_is_valid ("Anna Müller"));
+  g_assert_true (ak_certificate_name_is_valid ("李小龍"));
+  g_assert_false (ak_certificate_name_is_valid (NULL));
+  g_assert_false (ak_certificate_name_is_valid (""));
+  g_assert_false (ak_certificate_name_is_valid (" \t\xe2\x80\x83"));
+  g_assert_false (ak_certificate_name_is_valid ("Anna\nMüller"));
+  g_assert_false (ak_certificate_name_is_valid ("Anna \xff"));
+  g_assert_false (ak_certificate_name_is_valid (long_name));
+  long_name[AK_CERTIFICATE_MAX_FIELD] = '\0';
+  g_assert_true (ak_certificate_name_is_valid (long_name));
+}
+
+static void
 test_thesis_label (void)
 {
   g_autofree char *lead = ak_certificate_thesis_label ("<b>Kurz:</b> Lang und breit.",
@@ -605,6 +622,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/certificate/content", test_content);
   g_test_add_func ("/certificate/thesis-label", test_thesis_label);
+  g_test_add_func ("/certificate/name-valid", test_name_valid);
 
   return g_test_run ();
 }

@@ -61,7 +61,7 @@ dup_learner_name (AkContext *context)
   if (settings == NULL)
     return NULL;
   name = g_strstrip (g_settings_get_string (settings, "learner-name"));
-  return name[0] != '\0' ? g_steal_pointer (&name) : NULL;
+  return ak_certificate_name_is_valid (name) ? g_steal_pointer (&name) : NULL;
 }
 
 static void
@@ -159,7 +159,8 @@ name_changed_cb (GtkEditable      *entry,
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "continue", name[0] != '\0');
+  adw_message_dialog_set_response_enabled (dialog, "continue",
+                                           ak_certificate_name_is_valid (name));
 }
 
 static void
@@ -173,6 +174,8 @@ ask_name (Offer *offer)
                                      "here. It is kept for later certificates."));
   entry = gtk_entry_new ();
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  /* Four bytes a character at most: within what a certificate holds. */
+  gtk_entry_set_max_length (GTK_ENTRY (entry), AK_CERTIFICATE_MAX_FIELD / 4);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Your name"), -1);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("First and last name"));

@@ -262,6 +262,25 @@ is_printable_text (const char *value)
   return TRUE;
 }
 
+/**
+ * ak_certificate_name_is_valid:
+ * @name: (nullable): a learner's name
+ *
+ * Whether @name can stand on a certificate and be read back from it: not
+ * blank, printable text, at most %AK_CERTIFICATE_MAX_FIELD bytes.
+ */
+gboolean
+ak_certificate_name_is_valid (const char *name)
+{
+  const char *p;
+
+  if (name == NULL || strlen (name) > AK_CERTIFICATE_MAX_FIELD || !is_printable_text (name))
+    return FALSE;
+  for (p = name; *p != '\0' && g_unichar_isspace (g_utf8_get_char (p)); p = g_utf8_next_char (p))
+    ;
+  return *p != '\0';
+}
+
 static gboolean
 parse_score (const char *value,
              guint      *score)

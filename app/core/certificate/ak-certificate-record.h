@@ -67,6 +67,7 @@ void                 ak_certificate_record_free           (AkCertificateRecord  
 gboolean             ak_certificate_record_equal          (const AkCertificateRecord *a,
                                                            const AkCertificateRecord *b);
 
+gboolean             ak_certificate_name_is_valid         (const char                *name);
 guint                ak_certificate_score_percent         (double                     score,
                                                            double                     max_score);
 char                *ak_certificate_date_for_time         (gint64                     time);
