@@ -124,28 +124,6 @@ draw_frame (cairo_t *cr)
   cairo_stroke (cr);
 }
 
-/**
- * ak_certificate_format_date:
- * @iso_date: YYYY-MM-DD
- *
- * Returns: (transfer full): the date as the learner's language writes it
- *   (23.11.2026 in German)
- */
-char *
-ak_certificate_format_date (const char *iso_date)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  int year, month, day;
-
-  if (iso_date == NULL || sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
-      (date = g_date_time_new (utc, year, month, day, 12, 0, 0)) == NULL)
-    return g_strdup (iso_date != NULL ? iso_date : "");
-  /* Translators: the date on a certificate, for g_date_time_format();
-   * German: "%d.%m.%Y" */
-  return g_date_time_format (date, _("%m/%d/%Y"));
-}
-
 /* The theses in one or two columns, depending on how many there are;
  * those that do not fit are counted at the end. */
 static void

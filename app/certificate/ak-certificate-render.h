@@ -16,6 +16,5 @@ gboolean  ak_certificate_render_to_file (const AkCertificateContent *content,
                                          GFile                      *file,
                                          GCancellable               *cancellable,
                                          GError                    **error);
-char     *ak_certificate_format_date    (const char                 *iso_date);
 
 G_END_DECLS

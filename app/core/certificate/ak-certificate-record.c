@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "ak-certificate-record.h"
@@ -104,6 +105,28 @@ ak_certificate_date_for_time (gint64 time)
   if (local == NULL)
     return g_strdup ("0000-00-00");
   return g_date_time_format (local, "%Y-%m-%d");
+}
+
+/**
+ * ak_certificate_format_date:
+ * @iso_date: YYYY-MM-DD
+ *
+ * Returns: (transfer full): the date as the learner's language writes it
+ *   (23.11.2026 in German)
+ */
+char *
+ak_certificate_format_date (const char *iso_date)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  int year, month, day;
+
+  if (iso_date == NULL || sscanf (iso_date, "%4d-%2d-%2d", &year, &month, &day) != 3 ||
+      (date = g_date_time_new (utc, year, month, day, 12, 0, 0)) == NULL)
+    return g_strdup (iso_date != NULL ? iso_date : "");
+  /* Translators: the date on a certificate, for g_date_time_format();
+   * German: "%d.%m.%Y" */
+  return g_date_time_format (date, _("%m/%d/%Y"));
 }
 
 /**

@@ -71,6 +71,7 @@ gboolean             ak_certificate_name_is_valid         (const char           
 guint                ak_certificate_score_percent         (double                     score,
                                                            double                     max_score);
 char                *ak_certificate_date_for_time         (gint64                     time);
+char                *ak_certificate_format_date           (const char                *iso_date);
 
 char                *ak_certificate_record_compute_hash   (const AkCertificateRecord *record);
 char                *ak_certificate_record_to_keywords    (const AkCertificateRecord *record);

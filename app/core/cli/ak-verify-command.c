@@ -21,35 +21,35 @@ print_line (GOutputStream *stream,
   g_output_stream_printf (stream, NULL, NULL, NULL, "%s\n", text);
 }
 
-static const char *
-find_title (GListModel *courses,
-            const char *course_id)
+/* The titles of the course and the quiz, where the library has them; the
+ * ids otherwise. */
+static void
+find_titles (GListModel                *courses,
+             const AkCertificateRecord *record,
+             char                     **course_title,
+             char                     **quiz_title)
 {
   guint n = courses != NULL ? g_list_model_get_n_items (courses) : 0;
 
+  *course_title = g_strdup (record->course_id);
+  *quiz_title = g_strdup (record->quiz_id);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(AkCourse) course = g_list_model_get_item (courses, i);
+      const AkQuiz *quiz;
 
-      if (g_str_equal (ak_course_get_id (course), course_id))
-        return ak_course_get_title (course);
+      if (!g_str_equal (ak_course_get_id (course), record->course_id))
+        continue;
+      g_free (*course_title);
+      *course_title = g_strdup (ak_course_get_title (course));
+      quiz = ak_course_find_quiz (course, record->quiz_id);
+      if (quiz != NULL)
+        {
+          g_free (*quiz_title);
+          *quiz_title = g_strdup (ak_quiz_get_title (quiz));
+        }
+      return;
     }
-  return NULL;
-}
-
-/* The record's date for the reader's locale: 02.12.2026 in German. */
-static char *
-format_date (const char *iso_date)
-{
-  GDate date;
-  char text[64];
-
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, iso_date);
-  if (!g_date_valid (&date) ||
-      g_date_strftime (text, sizeof text, "%x", &date) == 0)
-    return g_strdup (iso_date);
-  return g_strdup (text);
 }
 
 /**
@@ -81,8 +81,9 @@ ak_verify_command_run (const char        *pdf_path,
   g_autofree char *hash = NULL;
   g_autofree char *message = NULL;
   g_autofree char *date = NULL;
+  g_autofree char *course_title = NULL;
+  g_autofree char *quiz_title = NULL;
   AkCertificateCheck check;
-  const char *title;
 
   g_return_val_if_fail (store == NULL || AK_IS_PROGRESS_STORE (store), EXIT_UNREADABLE);
   g_return_val_if_fail (courses == NULL || G_IS_LIST_MODEL (courses), EXIT_UNREADABLE);
@@ -120,8 +121,8 @@ ak_verify_command_run (const char        *pdf_path,
       return EXIT_NOT_MATCHING;
     }
 
-  title = find_title (courses, record->course_id);
-  date = format_date (record->date);
+  find_titles (courses, record, &course_title, &quiz_title);
+  date = ak_certificate_format_date (record->date);
   switch (check)
     {
     case AK_CERTIFICATE_VALID:
@@ -129,8 +130,8 @@ ak_verify_command_run (const char        *pdf_path,
        * “abschlusspruefung” of “Abschlusstest …” with 87 % on 02.12.2026." */
       message = g_strdup_printf (_("The certificate is valid: %s passed the quiz “%s” of “%s” "
                                    "with %u %% on %s."),
-                                 record->learner_name, record->quiz_id,
-                                 title != NULL ? title : record->course_id, record->score, date);
+                                 record->learner_name, quiz_title, course_title, record->score,
+                                 date);
       print_line (out, message);
       return EXIT_SUCCESS;
 
@@ -152,8 +153,8 @@ ak_verify_command_run (const char        *pdf_path,
       /* Translators: "No passed attempt at the quiz “…” of “…” has 87 % on 02.12.2026." */
       message = g_strdup_printf (_("No passed attempt at the quiz “%s” of “%s” (version %s) "
                                    "has %u %% on %s in the learning progress."),
-                                 record->quiz_id, title != NULL ? title : record->course_id,
-                                 record->course_version, record->score, date);
+                                 quiz_title, course_title, record->course_version, record->score,
+                                 date);
       print_line (err, message);
       return EXIT_NOT_MATCHING;
     }
