@@ -243,7 +243,8 @@ test_pdf_hostile (void)
   g_autoptr(AkCertificateRecord) back = NULL;
   g_autoptr(GError) error = NULL;
   const char no_pdf[] = "<html>/Keywords (akademie-certificate-1)</html>";
-  const char no_record[] = "%PDF-1.4\n/Keywords (Social Media, Kurs)\n/Keywords";
+  const char no_record[] = "%PDF-1.4\n/Keywords ()/Keywords <>/Keywords (Social Media, Kurs)\n"
+                           "/Keywords";
 
   back = read_pdf (no_pdf, strlen (no_pdf), &error);
   g_assert_error (error, AK_CERTIFICATE_ERROR, AK_CERTIFICATE_ERROR_UNREADABLE);

@@ -152,6 +152,9 @@ read_hex (const guint8 *p,
 static char *
 decode_text (GByteArray *bytes)
 {
+  /* An empty array has no data to look into. */
+  if (bytes->len == 0)
+    return g_strdup ("");
   if (bytes->len >= 2 && bytes->data[0] == 0xfe && bytes->data[1] == 0xff)
     {
       g_autofree gunichar2 *units = NULL;
