@@ -13,6 +13,7 @@
 #include "ak-application.h"
 #include "ak-progress-export.h"
 #include "ak-validate-command.h"
+#include "ak-verify-command.h"
 #include "ak-window.h"
 
 struct _AkApplication
@@ -43,6 +44,9 @@ static const GOptionEntry option_entries[] = {
        "problems and exit"), NULL },
   { "export-progress", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the learning progress to a CSV file and exit"), N_("FILE") },
+  { "verify-certificate", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a certificate of participation against the learning progress and exit"),
+    N_("FILE") },
   { "course", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("Open the course with this id"), N_("ID") },
   { "lesson", 0, 0, G_OPTION_ARG_STRING, NULL,
@@ -217,6 +221,48 @@ handle_step_options (AkApplication *self,
   return TRUE;
 }
 
+/* The name in the settings, when the settings can be read: the command
+ * line may run where the schema is not installed. */
+static char *
+get_settings_learner_name (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL || !g_settings_schema_has_key (schema, "learner-name"))
+    return NULL;
+  settings = g_settings_new (APP_ID);
+  return g_settings_get_string (settings, "learner-name");
+}
+
+static int
+verify_certificate (AkApplication *self,
+                    GVariantDict  *options,
+                    const char    *path)
+{
+  g_autoptr(GOutputStream) out = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  g_autoptr(GOutputStream) err = g_unix_output_stream_new (STDERR_FILENO, FALSE);
+  g_autofree char *settings_name = NULL;
+  const char *names[2] = { NULL, NULL };
+
+  if (g_variant_dict_contains (options, "validate") ||
+      g_variant_dict_contains (options, "export-progress"))
+    {
+      g_printerr ("%s\n", _("--verify-certificate cannot be used together with --validate or "
+                             "--export-progress."));
+      return EXIT_USAGE;
+    }
+
+  settings_name = get_settings_learner_name ();
+  names[0] = settings_name;
+  ensure_library (self);
+  ak_course_library_reload (self->library);
+  return ak_verify_command_run (path, NULL, names, G_LIST_MODEL (self->library), out, err);
+}
+
 static int
 ak_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
@@ -224,6 +270,7 @@ ak_application_handle_local_options (GApplication *app,
   AkApplication *self = AK_APPLICATION (app);
   g_autofree const char **files = NULL;
   const char *export_path = NULL;
+  const char *certificate_path = NULL;
   int status;
 
   self->options_parsed = TRUE;
@@ -234,6 +281,9 @@ ak_application_handle_local_options (GApplication *app,
       g_print ("%s %s\n", g_get_application_name (), PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  if (g_variant_dict_lookup (options, "verify-certificate", "^&ay", &certificate_path))
+    return verify_certificate (self, options, certificate_path);
 
   if (g_variant_dict_contains (options, "validate"))
     {

@@ -3,10 +3,11 @@
 #
 # The real executable on the command line, with no display at all:
 # --validate and --export-progress must neither need one nor open a window.
-# Usage: test-cli.sh AKADEMIE SOURCE_ROOT
+# Usage: test-cli.sh AKADEMIE SOURCE_ROOT MAKE_CERTIFICATE
 
 akademie=$1
 source_root=$2
+make_certificate=$3
 broken=$source_root/tests/data/library/kaputt.xml
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
@@ -20,7 +21,7 @@ check () {
   if [ "$1" = 0 ]; then echo "ok $n $2"; else echo "not ok $n $2"; failed=1; fi
 }
 
-echo "1..13"
+echo "1..27"
 
 "$akademie" --validate "$source_root"/courses/*.xml > "$scratch/out" 2>&1
 check $? "every bundled course is valid (exit 0)"
@@ -82,5 +83,95 @@ akademie_path=$(realpath "$akademie")
   head -n 1 "$scratch/stdout.csv" | grep -q '^learner,course_id,' && [ ! -e "$scratch/-" ] &&
   [ ! -e "$XDG_DATA_HOME/akademie/progress.db" ]
 check $? "--export-progress - writes to the standard output and creates no database"
+
+# Certificates: made as the app makes them (tests/make-certificate.c records
+# a passed attempt at the final exam and saves its certificate).
+pdf=$scratch/bescheinigung.pdf
+XDG_DATA_HOME=$scratch/elsewhere "$make_certificate" "$source_root/courses" abschlusstest \
+  abschlusspruefung "Anna Müller" "$scratch/elsewhere.pdf" > "$scratch/out" 2>&1
+"$akademie" --verify-certificate "$scratch/elsewhere.pdf" > "$scratch/out" 2> "$scratch/err"
+status=$?
+[ $status -eq 1 ] && grep -q "No passed attempt" "$scratch/err" &&
+  [ ! -e "$XDG_DATA_HOME/akademie/progress.db" ]
+check $? "without a progress database nothing is confirmed and none is created (exit 1, got $status)"
+
+"$make_certificate" "$source_root/courses" abschlusstest abschlusspruefung "Anna Müller" "$pdf" \
+  > "$scratch/out" 2>&1
+check $? "a certificate is saved for a passed final exam"
+
+"$akademie" --verify-certificate "$pdf" > "$scratch/out" 2> "$scratch/err"
+status=$?
+[ $status -eq 0 ] && grep -q "^The certificate is valid: Anna Müller passed the quiz " "$scratch/out"
+check $? "--verify-certificate accepts the real certificate (exit 0, got $status)"
+
+# Edited in the file, the hash left as it was.
+tamper () {
+  LC_ALL=C sed "s/$1/$2/" "$pdf" > "$scratch/tampered.pdf"
+  ! cmp -s "$pdf" "$scratch/tampered.pdf" || echo "nothing replaced for $1"
+  "$akademie" --verify-certificate "$scratch/tampered.pdf" > "$scratch/out" 2> "$scratch/err"
+}
+tamper "name=Anna%20M" "name=Anja%20M"
+status=$?
+[ $status -eq 1 ] && grep -q "was changed" "$scratch/err"
+check $? "a changed name is rejected (exit 1, got $status)"
+
+tamper "score=87" "score=97"
+status=$?
+[ $status -eq 1 ] && grep -q "was changed" "$scratch/err"
+check $? "a changed score is rejected (exit 1, got $status)"
+
+tamper "date=20" "date=19"
+status=$?
+[ $status -eq 1 ] && grep -q "was changed" "$scratch/err"
+check $? "a changed date is rejected (exit 1, got $status)"
+
+# Forged with a hash that fits: the store knows better.
+forge () {
+  "$make_certificate" "$source_root/courses" abschlusstest abschlusspruefung "Anna Müller" \
+    "$scratch/forged.pdf" "$@" > "$scratch/out" 2>&1 &&
+    "$akademie" --verify-certificate "$scratch/forged.pdf" > "$scratch/out" 2> "$scratch/err"
+}
+forge --forge-name="Eve Muster"
+status=$?
+[ $status -eq 1 ] && grep -q "made out to “Eve Muster”" "$scratch/err"
+check $? "a forged name is rejected (exit 1, got $status)"
+
+forge --forge-score=99
+status=$?
+[ $status -eq 1 ] && grep -q "No passed attempt" "$scratch/err"
+check $? "a forged score is rejected (exit 1, got $status)"
+
+forge --forge-date=2020-02-29
+status=$?
+[ $status -eq 1 ] && grep -q "No passed attempt" "$scratch/err"
+check $? "a forged date is rejected (exit 1, got $status)"
+
+head -c 3000 "$pdf" > "$scratch/truncated.pdf"
+"$akademie" --verify-certificate "$scratch/truncated.pdf" > "$scratch/out" 2> "$scratch/err"
+status=$?
+[ $status -eq 2 ] && grep -q "no Akademie certificate" "$scratch/err"
+check $? "a truncated certificate is unreadable (exit 2, got $status)"
+
+head -c 20000 /dev/urandom > "$scratch/garbage.pdf"
+"$akademie" --verify-certificate "$scratch/garbage.pdf" > "$scratch/out" 2> "$scratch/err"
+status=$?
+[ $status -eq 2 ] && [ -s "$scratch/err" ]
+check $? "garbage is unreadable (exit 2, got $status)"
+
+{ cat "$pdf"; head -c 5000000 /dev/zero; } > "$scratch/huge.pdf"
+"$akademie" --verify-certificate "$scratch/huge.pdf" > "$scratch/out" 2> "$scratch/err"
+status=$?
+[ $status -eq 2 ] && grep -q "MiB" "$scratch/err"
+check $? "a file above the size limit is not read (exit 2, got $status)"
+
+"$akademie" --verify-certificate "$scratch/missing.pdf" > "$scratch/out" 2> "$scratch/err"
+status=$?
+[ $status -eq 2 ] && grep -q "missing.pdf" "$scratch/err"
+check $? "a missing file is unreadable (exit 2, got $status)"
+
+"$akademie" --verify-certificate "$pdf" --validate > "$scratch/out" 2> "$scratch/err"
+status=$?
+[ $status -eq 2 ]
+check $? "--verify-certificate with --validate is a usage error (exit 2, got $status)"
 
 exit ${failed:-0}

@@ -5,8 +5,9 @@
 #
 #   tests/fuzz/run-fuzz.sh [HARNESS] [SECONDS]     (default: loader, 600)
 #
-# HARNESS is loader (course files), progress-open (progress databases) or
-# csv (the export's CSV cells). Builds _build-fuzz with clang, ASan and
+# HARNESS is loader (course files), progress-open (progress databases),
+# csv (the export's CSV cells) or certificate-pdf (certificates as
+# --verify-certificate reads them). Builds _build-fuzz with clang, ASan and
 # UBSan, seeds a corpus (the bundled courses and the loader's test files
 # with a dictionary of the schema's names; small progress databases and
 # their 100-byte header; a few CSV payloads), runs for SECONDS and prints
@@ -16,7 +17,7 @@ set -eu
 
 harness=loader
 case ${1:-} in
-  loader|progress-open|csv) harness=$1; shift ;;
+  loader|progress-open|csv|certificate-pdf) harness=$1; shift ;;
 esac
 seconds=${1:-600}
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -56,6 +57,19 @@ case $harness in
     printf '=HYPERLINK("x")\000+1+1\000-2+3\001@SUM(A1)\000\t=1\000\r=1\001=cmd|'"'"' /C calc'"'"'!A0\000a,"b"\r\nc\000\303\244\377' \
       > "$work/seeds/payloads"
     options="-max_len=4096"
+    ;;
+  certificate-pdf)
+    # The record as the renderer writes it, as a literal and as a hex
+    # string; the dictionary has the names the reader looks for.
+    record='akademie-certificate-1 course=kurs version=1.0 quiz=quiz name=Anna%20M%C3%BCller score=87 date=2026-11-23 sha256=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'
+    printf '%%PDF-1.4\n1 0 obj\n<< /Title (A \\(t\\)) /Keywords (%s) >>\nendobj\n' "$record" \
+      > "$work/seeds/literal.pdf"
+    { printf '%%PDF-1.5\n<< /Keywords <FEFF'
+      printf '%s' "$record" | od -An -v -tx1 | tr -d ' \n' | sed 's/\(..\)/00\1/g'
+      printf '> >>\n'; } > "$work/seeds/hex.pdf"
+    printf '"/Keywords"\n"/ObjStm"\n"/FlateDecode"\n"stream\\x0d\\x0a"\n"%%PDF-"\n"akademie-certificate-1 "\n" sha256="\n" score="\n" date="\n"%%C3%%BC"\n"\\\\("\n"<FEFF"\n' \
+      > "$work/certificate.dict"
+    options="-max_len=16384 -dict=$work/certificate.dict"
     ;;
 esac
 

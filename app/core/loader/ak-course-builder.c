@@ -486,6 +486,7 @@ build_quiz (xmlNode *element)
   ak_xml_parse_integer (ak_xml_get_attribute (element, "pass-mark"), &pass_mark);
   quiz->pass_mark = (guint)CLAMP (pass_mark, 0, 100);
   quiz->shuffle = ak_xml_parse_boolean (ak_xml_get_attribute (element, "shuffle"));
+  quiz->certifying = ak_xml_parse_boolean (ak_xml_get_attribute (element, "certifying"));
 
   for (xmlNode *child = ak_xml_first_element (element); child; child = ak_xml_next_element (child))
     {
@@ -560,6 +561,7 @@ ak_course_build (AkXmlDocument *document,
 {
   xmlNode *root = ak_xml_document_get_root (document);
   AkCourse *course = ak_course_new ();
+  xmlNode *last_quiz = NULL;
 
   course->id = dup_attribute (root, "id");
   course->version = dup_attribute (root, "version");
@@ -584,7 +586,16 @@ ak_course_build (AkXmlDocument *document,
 
           g_ptr_array_add (course->quizzes, quiz);
           note_reference_positions (document, course, child, quiz);
+          last_quiz = child;
         }
+    }
+  /* The last quiz is the final exam and certifies unless its file says
+   * otherwise. */
+  if (last_quiz != NULL && ak_xml_get_attribute (last_quiz, "certifying") == NULL)
+    {
+      AkQuiz *quiz = g_ptr_array_index (course->quizzes, course->quizzes->len - 1);
+
+      quiz->certifying = TRUE;
     }
   return course;
 }

@@ -119,6 +119,7 @@ struct _AkQuiz
   char      *description;     /* markup, nullable */
   guint      pass_mark;       /* percent */
   gboolean   shuffle;
+  gboolean   certifying;      /* resolved: the last quiz unless the file says */
   GPtrArray *questions;       /* AkQuestion */
   char      *hash;            /* hex SHA-256 over its questions' hashes */
 };

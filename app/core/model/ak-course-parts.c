@@ -232,6 +232,20 @@ ak_quiz_get_shuffle (const AkQuiz *quiz)
   return quiz->shuffle;
 }
 
+/**
+ * ak_quiz_get_certifying:
+ *
+ * Whether passing the quiz earns a certificate of participation: as the
+ * file says with `certifying`, and otherwise for the course's last quiz,
+ * its final exam.
+ */
+gboolean
+ak_quiz_get_certifying (const AkQuiz *quiz)
+{
+  g_return_val_if_fail (quiz != NULL, FALSE);
+  return quiz->certifying;
+}
+
 const char *
 ak_quiz_get_hash (const AkQuiz *quiz)
 {

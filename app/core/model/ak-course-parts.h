@@ -98,6 +98,7 @@ const char         *ak_quiz_get_title               (const AkQuiz     *quiz);
 const char         *ak_quiz_get_description         (const AkQuiz     *quiz);
 guint               ak_quiz_get_pass_mark           (const AkQuiz     *quiz);
 gboolean            ak_quiz_get_shuffle             (const AkQuiz     *quiz);
+gboolean            ak_quiz_get_certifying          (const AkQuiz     *quiz);
 const char         *ak_quiz_get_hash                (const AkQuiz     *quiz);
 guint               ak_quiz_get_n_questions         (const AkQuiz     *quiz);
 const AkQuestion   *ak_quiz_get_question            (const AkQuiz     *quiz,
