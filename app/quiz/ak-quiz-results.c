@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ak-certificate-offer.h"
 #include "ak-feedback-view.h"
 #include "ak-question-widget.h"
 #include "ak-quiz-text.h"
@@ -22,10 +23,13 @@ struct _AkQuizResults
   GtkWidget *percent_label;
   GtkWidget *points_label;
   GtkWidget *time_label;
+  GtkWidget *certificate_button;
   GtkWidget *retry_button;
   GtkWidget *practice_button;
   GtkWidget *answers_heading;
   GtkWidget *answers_box;
+
+  AkQuizSession *session;
 };
 
 G_DEFINE_FINAL_TYPE (AkQuizResults, ak_quiz_results, ADW_TYPE_BIN)
@@ -44,6 +48,21 @@ static void
 retry_clicked_cb (AkQuizResults *self)
 {
   g_signal_emit (self, signals[RETRY], 0);
+}
+
+/* A passed final exam earns a certificate: the name is asked for once,
+ * then where to save it. */
+static void
+certificate_clicked_cb (AkQuizResults *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  g_return_if_fail (self->session != NULL);
+  ak_certificate_offer (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                        ak_quiz_session_get_context (self->session),
+                        ak_quiz_session_get_course (self->session),
+                        ak_quiz_get_id (ak_quiz_session_get_quiz (self->session)),
+                        ak_quiz_session_get_attempt_id (self->session));
 }
 
 static void
@@ -130,9 +149,22 @@ answer_card_new (AkQuizResults *self,
 }
 
 static void
+ak_quiz_results_dispose (GObject *object)
+{
+  AkQuizResults *self = AK_QUIZ_RESULTS (object);
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (ak_quiz_results_parent_class)->dispose (object);
+}
+
+static void
 ak_quiz_results_class_init (AkQuizResultsClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ak_quiz_results_dispose;
 
   signals[RETRY] = g_signal_new ("retry", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -152,11 +184,13 @@ ak_quiz_results_class_init (AkQuizResultsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkQuizResults, percent_label);
   gtk_widget_class_bind_template_child (widget_class, AkQuizResults, points_label);
   gtk_widget_class_bind_template_child (widget_class, AkQuizResults, time_label);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizResults, certificate_button);
   gtk_widget_class_bind_template_child (widget_class, AkQuizResults, retry_button);
   gtk_widget_class_bind_template_child (widget_class, AkQuizResults, practice_button);
   gtk_widget_class_bind_template_child (widget_class, AkQuizResults, answers_heading);
   gtk_widget_class_bind_template_child (widget_class, AkQuizResults, answers_box);
   gtk_widget_class_bind_template_callback (widget_class, retry_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, certificate_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, practice_clicked_cb);
 }
 
@@ -185,6 +219,7 @@ ak_quiz_results_set_session (AkQuizResults *self,
   AkQuiz *quiz;
   gboolean practice;
   gboolean passed;
+  gboolean certified;
   g_auto(GStrv) missed = NULL;
   g_autofree char *percent = NULL;
   g_autofree char *points = NULL;
@@ -240,13 +275,26 @@ ak_quiz_results_set_session (AkQuizResults *self,
   time_text = g_strdup_printf (_("Time taken: %s"), duration);
   gtk_label_set_text (GTK_LABEL (self->time_label), time_text);
 
+  g_set_object (&self->session, session);
+  certified = !practice &&
+              ak_certificate_can_offer (ak_quiz_session_get_context (session),
+                                        ak_quiz_session_get_course (session),
+                                        ak_quiz_get_id (quiz),
+                                        ak_quiz_session_get_attempt_id (session));
+  gtk_widget_set_visible (self->certificate_button, certified);
+
   missed = ak_quiz_session_list_missed (session);
   gtk_widget_set_visible (self->practice_button, missed[0] != NULL);
-  /* With nothing to practise, trying again is what is left to do. */
-  if (missed[0] != NULL)
+  /* With nothing to practise, trying again is what is left to do; a
+   * certificate, when there is one, is the step that stands out. */
+  if (missed[0] != NULL || certified)
     gtk_widget_remove_css_class (self->retry_button, "suggested-action");
   else
     gtk_widget_add_css_class (self->retry_button, "suggested-action");
+  if (certified)
+    gtk_widget_remove_css_class (self->practice_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->practice_button, "suggested-action");
 
   clear_answers (self);
   for (guint i = 0; i < ak_quiz_session_get_n_questions (session); i++)
@@ -262,7 +310,9 @@ ak_quiz_results_focus_first (AkQuizResults *self)
 {
   g_return_if_fail (AK_IS_QUIZ_RESULTS (self));
 
-  if (gtk_widget_get_visible (self->practice_button))
+  if (gtk_widget_get_visible (self->certificate_button))
+    gtk_widget_grab_focus (self->certificate_button);
+  else if (gtk_widget_get_visible (self->practice_button))
     gtk_widget_grab_focus (self->practice_button);
   else
     gtk_widget_grab_focus (self->retry_button);

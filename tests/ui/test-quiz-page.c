@@ -629,6 +629,9 @@ test_walk (Fixture       *fixture,
   g_assert_false (ak_quiz_page_get_leaving_open_exam (fixture->page));
   g_assert_true (has_label (results, _("Passed")));
   g_assert_true (has_label (results, PERCENT (50)));
+  /* The passed final test offers its certificate. */
+  g_assert_nonnull (find_shown (fixture, GTK_ACCESSIBLE_ROLE_BUTTON,
+                                _("Save Certificate of Participation…")));
   {
     g_autofree char *points = ak_quiz_format_number (2.5);
     g_autofree char *points_text = g_strdup_printf (_("%s of %s points · pass mark %u %%"),
@@ -683,6 +686,8 @@ test_walk (Fixture       *fixture,
   g_assert_true (has_label (results, _("Practice Round")));
   g_assert_true (has_label (results, _("Practice Finished")));
   g_assert_false (has_label (results, _("Passed")));
+  g_assert_null (find_shown (fixture, GTK_ACCESSIBLE_ROLE_BUTTON,
+                             _("Save Certificate of Participation…")));
   g_assert_true (has_label (results, POINTS (3, 3)));
   percent = ak_quiz_format_percent (100);
   g_assert_true (has_label (results, percent));
@@ -820,9 +825,9 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (has_label (results, _("Passed")));
   g_assert_true (has_label (results, PERCENT (100)));
   g_assert_cmpint (count (fixture, "SELECT count(*) FROM answer WHERE score = 1"), ==, 5);
-  /* The focus waits on what comes next. */
+  /* The focus waits on what comes next: the passed final test's certificate. */
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window))
-                 == button (fixture, L ("Try Again")));
+                 == button (fixture, _("Save Certificate of Participation…")));
 }
 
 /* Exam mode: no feedback until the results, then all of it. */
