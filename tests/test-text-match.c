@@ -98,7 +98,14 @@ test_decimal_accepted (void)
     { "+4", NULL, 4 },
     { "-0,25", NULL, -0.25 },
     { " 42 ", "", 42 },
-    { "1.000", NULL, 1 },
+    /* German thousands: a dot before groups of three digits. */
+    { "1.000", NULL, 1000 },
+    { "12.500.000", NULL, 12500000 },
+    { "1.000,5", NULL, 1000.5 },
+    { "-1.000", NULL, -1000 },
+    /* A single dot before fewer or more digits is a decimal point. */
+    { "1.5", NULL, 1.5 },
+    { "1.2345", NULL, 1.2345 },
     { " 74 % ", "%", 74 },
     { "74%", "%", 74 },
     { "74\u00a0%", "%", 74 },
@@ -133,8 +140,10 @@ test_decimal_refused (void)
     const char *input;
     const char *unit;
   } cases[] = {
-    { "1.000,5", NULL },
     { "1,000.5", NULL },
+    { "1.00,5", NULL },
+    { "10.00.000", NULL },
+    { "1.000.5", NULL },
     { "2,5,3", NULL },
     { "abc", NULL },
     { "", NULL },

@@ -119,41 +119,99 @@ ak_text_matches (const char        *input,
   return FALSE;
 }
 
-/* A sign, then digits with at most one decimal separator, "," or ".".
- * Anything else (exponents, "inf", hex, thousands separators) is refused,
- * because g_ascii_strtod() would take some of it. */
+/* Whether the digits and dots from @start to @end group a whole number
+ * in thousands, as German writes it: "1.000", "12.500.000". */
+static gboolean
+is_grouped_by_dots (const char *start,
+                    const char *end)
+{
+  const char *dot = memchr (start, '.', end - start);
+  guint run = 0;
+
+  if (dot == NULL || dot == start || dot - start > 3)
+    return FALSE;
+  for (const char *p = dot; p < end; p++)
+    {
+      if (*p == '.')
+        {
+          if (p != dot && run != 3)
+            return FALSE;
+          run = 0;
+        }
+      else
+        run++;
+    }
+  return run == 3;
+}
+
+/* A sign, then digits, written the German way or the English one without
+ * thousands: "2,5" and "2.5" are both two and a half; dots that group a
+ * number in thousands ("1.000", "1.000,5") are thousands separators, as
+ * a German learner means them. Anything else (a comma and a dot the
+ * English way, exponents, "inf", hex) is refused, because
+ * g_ascii_strtod() would take some of it. */
 static gboolean
 parse_number (char   *text,
               double *value,
               guint  *n_decimals)
 {
-  const char *p = text;
+  char *digits_start = text;
+  const char *comma;
+  const char *end;
+  const char *decimal = NULL;
+  g_autoptr(GString) plain = g_string_new (NULL);
   guint digits = 0;
-  guint separators = 0;
   guint decimals = 0;
-  char *end = NULL;
+  char *stop = NULL;
   double number;
 
-  if (*p == '+' || *p == '-')
-    p++;
-  for (; *p != '\0'; p++)
+  if (*digits_start == '+' || *digits_start == '-')
+    digits_start++;
+  for (const char *p = digits_start; *p != '\0'; p++)
     {
       if (g_ascii_isdigit (*p))
-        {
-          digits++;
-          decimals += separators;
-        }
-      else if (*p == ',' || *p == '.')
-        separators++;
-      else
+        digits++;
+      else if (*p != ',' && *p != '.')
         return FALSE;
     }
-  if (digits == 0 || separators > 1)
+  if (digits == 0)
     return FALSE;
 
-  g_strdelimit (text, ",", '.');
-  number = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (number))
+  end = digits_start + strlen (digits_start);
+  comma = strchr (digits_start, ',');
+  if (comma != NULL)
+    {
+      /* The decimal comma: dots before it group thousands, none after it. */
+      if (strchr (comma + 1, ',') != NULL || strchr (comma + 1, '.') != NULL)
+        return FALSE;
+      if (memchr (digits_start, '.', comma - digits_start) != NULL &&
+          !is_grouped_by_dots (digits_start, comma))
+        return FALSE;
+      decimal = comma;
+    }
+  else if (is_grouped_by_dots (digits_start, end))
+    decimal = NULL;
+  else
+    {
+      decimal = strchr (digits_start, '.');
+      if (decimal != NULL && strchr (decimal + 1, '.') != NULL)
+        return FALSE;
+    }
+
+  if (digits_start != text)
+    g_string_append_c (plain, *text);
+  for (const char *p = digits_start; p < end; p++)
+    {
+      if (p == decimal)
+        g_string_append_c (plain, '.');
+      else if (g_ascii_isdigit (*p))
+        {
+          g_string_append_c (plain, *p);
+          decimals += decimal != NULL && p > decimal;
+        }
+    }
+  number = g_ascii_strtod (plain->str, &stop);
+  if (stop == plain->str || *stop != '\0' || !isfinite (number))
     return FALSE;
 
   if (value != NULL)
@@ -190,8 +248,9 @@ replace_minus_sign (char *text)
  * @n_decimals: (out) (optional): how many digits follow the decimal
  *   separator
  *
- * Reads a number written with "," or "." as the decimal separator and no
- * thousands separators, whatever the locale. When the question has a
+ * Reads a number written with "," or "." as the decimal separator,
+ * whatever the locale; dots that group a number in thousands, as in
+ * "1.000" or "1.000,5", are thousands separators. When the question has a
  * @unit, the number may be followed by it, with or without a space and in
  * any letter case ("12 km", "12KM", "74 %"); the unit may also be left
  * out. Any other text after the number, or a unit when the question has
