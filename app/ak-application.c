@@ -11,6 +11,7 @@
 #include <sys/syscall.h>
 
 #include "ak-application.h"
+#include "ak-preferences-window.h"
 #include "ak-progress-export.h"
 #include "ak-validate-command.h"
 #include "ak-verify-command.h"
@@ -547,6 +548,20 @@ help_action_cb (GSimpleAction *action,
 }
 
 static void
+preferences_action_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  AkApplication *self = user_data;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *window;
+
+  window = ak_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                      settings);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
@@ -601,6 +616,7 @@ open_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
+  { "preferences", preferences_action_cb },
   { "help", help_action_cb },
   { "quit", quit_action_cb },
   { "open-course", open_action_cb, "s" },
@@ -645,6 +661,7 @@ ak_application_init (AkApplication *self)
   static const char *open_accels[] = { "<Control>o", NULL };
   static const char *open_folder_accels[] = { "<Control><Shift>o", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (
@@ -659,6 +676,8 @@ ak_application_init (AkApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-folder",
                                          open_folder_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
 }
 
 AkApplication *

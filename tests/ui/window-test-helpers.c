@@ -434,6 +434,27 @@ is_meaningless_role (GtkAccessibleRole role)
          || role == GTK_ACCESSIBLE_ROLE_GENERIC || role == GTK_ACCESSIBLE_ROLE_WIDGET;
 }
 
+/* A part of a composite widget such as the text of a spin button, which
+ * GTK hides from screen readers because the named composite speaks for it. */
+static gboolean
+is_hidden_part (GtkWidget *widget)
+{
+  GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+
+  if (role != GTK_ACCESSIBLE_ROLE_NONE && role != GTK_ACCESSIBLE_ROLE_PRESENTATION)
+    return FALSE;
+  for (GtkWidget *up = gtk_widget_get_parent (widget); up != NULL; up = gtk_widget_get_parent (up))
+    {
+      g_autofree char *name = NULL;
+
+      if (is_meaningless_role (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (up))))
+        continue;
+      name = ak_test_get_accessible_name (up);
+      return *g_strstrip (name) != '\0';
+    }
+  return FALSE;
+}
+
 static void
 list_unnamed (GtkWidget *widget,
               GString   *problems,
@@ -445,7 +466,8 @@ list_unnamed (GtkWidget *widget,
     return;
 
   role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
-  if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
+  if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget) &&
+      !is_hidden_part (widget))
     {
       g_autofree char *name = ak_test_get_accessible_name (widget);
       g_autofree char *role_name = g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE, role);
