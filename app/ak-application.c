@@ -13,6 +13,7 @@
 #include "ak-application.h"
 #include "ak-preferences-window.h"
 #include "ak-progress-export.h"
+#include "ak-review-reminder.h"
 #include "ak-validate-command.h"
 #include "ak-verify-command.h"
 #include "ak-window.h"
@@ -30,6 +31,7 @@ struct _AkApplication
   GThread         *store_thread;  /* while the store is being opened */
   GError          *store_error;   /* set by store_thread */
   gboolean         presented;     /* a window was presented: the notice can go there */
+  guint            reminder_source;
 
   guint            options_parsed : 1;
 };
@@ -399,6 +401,7 @@ ak_application_shutdown (GApplication *app)
   while ((windows = gtk_application_get_windows (GTK_APPLICATION (app))) != NULL)
     gtk_window_destroy (windows->data);
 
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
   if (self->library != NULL)
     ak_course_library_set_watch (self->library, FALSE);
   g_clear_object (&self->context);
@@ -409,6 +412,49 @@ ak_application_shutdown (GApplication *app)
   g_clear_pointer (&self->store_notice, g_free);
 
   G_APPLICATION_CLASS (ak_application_parent_class)->shutdown (app);
+}
+
+/* How often a running Akademie looks whether to remind of the review. */
+#define REMINDER_INTERVAL_S (10 * 60)
+
+/* Once a review day, when the learner asked for it and is not using the
+ * window, a notification says how many questions are due. It goes
+ * through GNotification, so that it also works in the sandbox. */
+static gboolean
+remind_cb (gpointer user_data)
+{
+  AkApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  guint n_due;
+
+  if (window != NULL && gtk_window_is_active (window))
+    return G_SOURCE_CONTINUE;
+  if (self->store_thread != NULL || self->store == NULL || self->library == NULL ||
+      !ak_course_library_get_loaded (self->library))
+    return G_SOURCE_CONTINUE;
+
+  settings = g_settings_new (APP_ID);
+  n_due = ak_review_reminder_take_due (self->store, G_LIST_MODEL (self->library), settings, &error);
+  if (error != NULL)
+    g_debug ("No review reminder: %s", error->message);
+  if (n_due == 0)
+    return G_SOURCE_CONTINUE;
+
+  notification = g_notification_new (_("Questions to Review"));
+  /* Translators: the body of the daily review reminder */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u question is due today: a few minutes keep it in memory.",
+                                       "%u questions are due today: a few minutes keep them in memory.",
+                                       n_due),
+                          n_due);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action (notification, "app.show-review");
+  g_application_send_notification (G_APPLICATION (self), "review-due", notification);
+  return G_SOURCE_CONTINUE;
 }
 
 /* Presents the window, and once, above it, what the learner must know
@@ -424,6 +470,11 @@ present_window (AkApplication *self)
 
   self->presented = TRUE;
   show_store_notice (self, window);
+  if (self->reminder_source == 0)
+    {
+      self->reminder_source = g_timeout_add_seconds (REMINDER_INTERVAL_S, remind_cb, self);
+      g_source_set_name_by_id (self->reminder_source, "[akademie] review reminder");
+    }
   return AK_WINDOW (window);
 }
 
@@ -630,6 +681,7 @@ ak_application_dispose (GObject *object)
   AkApplication *self = (AkApplication *)object;
 
   finish_opening_store (self);
+  g_clear_handle_id (&self->reminder_source, g_source_remove);
   g_clear_object (&self->context);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
