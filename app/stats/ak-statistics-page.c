@@ -10,6 +10,7 @@
 #include "ak-chart-card.h"
 #include "ak-column-chart.h"
 #include "ak-course-parts.h"
+#include "ak-review-queue.h"
 #include "ak-score-chart.h"
 #include "ak-statistics-page.h"
 
@@ -739,6 +740,37 @@ ak_statistics_page_new (AkContext *context)
   return g_object_new (AK_TYPE_STATISTICS_PAGE, "context", context, NULL);
 }
 
+/* The scheduler's next seven days, for the loaded courses. */
+static void
+update_forecast (AkStatisticsPage *self,
+                 const GDate      *today_date)
+{
+  AkProgressStore *store = get_store (self);
+  GListModel *courses = get_courses (self);
+  GSettings *settings = ak_context_get_settings (self->context);
+  g_autoptr(AkReviewQueue) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint *forecast;
+  GDate tomorrow = *today_date;
+  guint total = 0;
+
+  if (store == NULL || courses == NULL)
+    return;
+  queue = ak_review_queue_new (store, courses);
+  if (settings != NULL)
+    ak_review_queue_set_daily_limit (queue, g_settings_get_uint (settings, "review-daily-limit"));
+  if (!ak_review_queue_refresh (queue, &error))
+    {
+      warn_failed ("review forecast", error);
+      return;
+    }
+  forecast = ak_review_queue_get_forecast (queue);
+  for (guint i = 0; i < AK_REVIEW_FORECAST_DAYS; i++)
+    total += forecast[i];
+  g_date_add_days (&tomorrow, 1);
+  ak_statistics_page_set_forecast (self, &tomorrow, forecast, total > 0 ? AK_REVIEW_FORECAST_DAYS : 0);
+}
+
 /**
  * ak_statistics_page_refresh:
  *
@@ -760,6 +792,7 @@ ak_statistics_page_refresh (AkStatisticsPage *self)
   update_quizzes (self);
   update_mastery (self);
   update_retention (self, &last);
+  update_forecast (self, &last);
 }
 
 /**

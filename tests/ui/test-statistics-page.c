@@ -390,6 +390,24 @@ test_empty (Fixture       *fixture,
   g_assert_cmpstr (description, ==, "No reviews are planned yet.");
 }
 
+/* The forecast comes from the scheduler: a wrong and a right answer today
+ * are both due again within the week. */
+static void
+test_forecast_from_scheduler (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  AkChart *forecast;
+  g_autofree char *description = NULL;
+
+  take_quiz (fixture, 0, 1);
+  show_page (fixture, 800, 1200);
+  forecast = ak_chart_card_get_chart (AK_CHART_CARD (ak_test_find_widget (GTK_WIDGET (fixture->page),
+                                                                          AK_TYPE_CHART_CARD, 4)));
+  g_assert_cmpuint (ak_chart_get_n_marks (forecast), ==, 7);
+  description = accessible_description (forecast);
+  g_assert_cmpstr (description, ==, "2 reviews due in the next 7 days.");
+}
+
 static gboolean
 has_four_attempts (gpointer user_data)
 {
@@ -618,6 +636,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/statistics/empty", Fixture, GINT_TO_POINTER (1), fixture_set_up, test_empty,
               fixture_tear_down);
+  g_test_add ("/statistics/forecast-from-scheduler", Fixture, GINT_TO_POINTER (1),
+              fixture_set_up, test_forecast_from_scheduler, fixture_tear_down);
   g_test_add ("/statistics/updates", Fixture, NULL, fixture_set_up, test_updates,
               fixture_tear_down);
   g_test_add ("/statistics/hidden", Fixture, NULL, fixture_set_up, test_hidden,
