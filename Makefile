@@ -49,6 +49,7 @@ bench: deps
 	_build-release/tests/bench/bench-progress
 	_build-release/tests/bench/bench-save
 	_build-release/tests/bench/bench-review
+	_build-release/tests/bench/bench-search
 
 # Start-up needs the window, so a release build with the GUI, and a display.
 bench-startup: deps

@@ -412,6 +412,90 @@ ak_application_open (GApplication  *app,
     }
 }
 
+/* The help of an installed Akademie, in the desktop's help viewer. */
+#define HELP_URI "help:akademie"
+/* Where no help viewer can show it, such as a sandbox without one. */
+#define HELP_ONLINE_URI "https://github.com/smakademie/akademie/tree/v" PACKAGE_VERSION "/help"
+
+/* The notes of this release, the same as in the metainfo (and translated
+ * with it), as markup for the About window. */
+static char *
+dup_release_notes (void)
+{
+  g_autofree char *intro = g_markup_escape_text (
+    _("The first release. Learners read the lessons of the academy's courses, answer quizzes "
+      "with eight kinds of questions and get feedback with an explanation at once; their "
+      "progress is kept between sessions."), -1);
+  g_autofree char *files = g_markup_escape_text (
+    _("Course files open with a double click, alone or as a whole course folder with its "
+      "figures"), -1);
+  g_autofree char *check = g_markup_escape_text (
+    _("Trainers check their course files with exact line and column of every problem"), -1);
+  g_autofree char *help = g_markup_escape_text (
+    _("German interface, with help for learners and trainers"), -1);
+
+  return g_strdup_printf ("<p>%s</p><ul><li>%s</li><li>%s</li><li>%s</li></ul>",
+                          intro, files, check, help);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+static void
+help_launched_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GtkWindow) parent = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error))
+    return;
+  g_debug ("Cannot show %s: %s", HELP_URI, error->message);
+  if (!g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+    {
+      g_autoptr(GtkUriLauncher) online = gtk_uri_launcher_new (HELP_ONLINE_URI);
+
+      gtk_uri_launcher_launch (online, parent, NULL, NULL, NULL);
+    }
+}
+G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+static void
+help_shown_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    return;
+  g_debug ("Cannot show %s: %s", HELP_URI, error->message);
+  gtk_show_uri (GTK_WINDOW (source), HELP_ONLINE_URI, GDK_CURRENT_TIME);
+}
+#endif
+
+static void
+help_action_cb (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (HELP_URI);
+
+  gtk_uri_launcher_launch (launcher, parent, NULL, help_launched_cb,
+                           parent != NULL ? g_object_ref (parent) : NULL);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#else
+  if (parent != NULL)
+    gtk_show_uri_full (parent, HELP_URI, GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
+  else
+    gtk_show_uri (NULL, HELP_URI, GDK_CURRENT_TIME);
+#endif
+}
+
 static void
 about_action_cb (GSimpleAction *action,
                  GVariant      *parameter,
@@ -419,20 +503,27 @@ about_action_cb (GSimpleAction *action,
 {
   AkApplication *self = user_data;
   static const char *developers[] = { "Akademie-Team", NULL };
+  g_autofree char *release_notes = dup_release_notes ();
+  GtkWidget *about;
 
-  adw_show_about_window (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "application-name", _("Akademie"),
-                         "application-icon", APP_ID,
-                         "developer-name", _("The Akademie team"),
-                         "version", PACKAGE_VERSION,
-                         "website", "https://github.com/smakademie/akademie",
-                         "issue-url", "https://github.com/smakademie/akademie/issues",
-                         "developers", developers,
-                         /* Translators: put your names here, one per line */
-                         "translator-credits", _("translator-credits"),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Akademie authors",
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", _("Akademie"),
+                        "application-icon", APP_ID,
+                        "developer-name", _("The Akademie team"),
+                        "version", PACKAGE_VERSION,
+                        "website", "https://github.com/smakademie/akademie",
+                        "issue-url", "https://github.com/smakademie/akademie/issues",
+                        "developers", developers,
+                        /* Translators: put your names here, one per line */
+                        "translator-credits", _("translator-credits"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Akademie authors",
+                        "release-notes-version", PACKAGE_VERSION,
+                        "release-notes", release_notes,
+                        NULL);
+  adw_about_window_add_link (ADW_ABOUT_WINDOW (about), _("Help"), HELP_URI);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -460,6 +551,7 @@ open_action_cb (GSimpleAction *action,
 
 static const GActionEntry app_actions[] = {
   { "about", about_action_cb },
+  { "help", help_action_cb },
   { "quit", quit_action_cb },
   { "open-course", open_action_cb, "s" },
   { "open-lesson", open_action_cb, "s" },
@@ -501,6 +593,8 @@ ak_application_init (AkApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *open_folder_accels[] = { "<Control><Shift>o", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (
@@ -512,6 +606,9 @@ ak_application_init (AkApplication *self)
   /* Set here rather than as a window binding, so that the shortcuts
    * window shows it. */
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.open-folder",
+                                         open_folder_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 }
 
 AkApplication *

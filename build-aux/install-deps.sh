@@ -9,7 +9,7 @@ packages="
   meson ninja-build gcc pkg-config gettext itstool
   libglib2.0-dev libglib2.0-dev-bin libgtk-4-dev libadwaita-1-dev
   libxml2-dev libxml2-utils libsqlite3-dev libjson-glib-dev
-  desktop-file-utils appstream
+  desktop-file-utils appstream flatpak-builder yelp-tools librsvg2-bin
   librsvg2-common xvfb xauth dbus locales xz-utils tzdata
 "
 

@@ -25,7 +25,7 @@ echo "1..13"
 "$akademie" --validate "$source_root"/courses/*.xml > "$scratch/out" 2>&1
 check $? "every bundled course is valid (exit 0)"
 
-"$akademie" --validate "$broken" "$source_root/courses/beispielkurs.xml" > "$scratch/out" 2>&1
+"$akademie" --validate "$broken" "$source_root/courses/beispielkurs.kurs.xml" > "$scratch/out" 2>&1
 status=$?
 [ $status -eq 1 ]
 check $? "a broken file makes the exit status 1 (got $status)"
@@ -33,7 +33,7 @@ check $? "a broken file makes the exit status 1 (got $status)"
 grep -q "^$broken:[0-9]*:[0-9]*: error: " "$scratch/out"
 check $? "problems are printed as file:line:column: error: message"
 
-grep -q "beispielkurs.xml: valid" "$scratch/out"
+grep -q "beispielkurs.kurs.xml: valid" "$scratch/out"
 check $? "the good file next to the broken one is still checked"
 
 "$akademie" --validate > "$scratch/out" 2>&1
@@ -56,13 +56,13 @@ status=$?
 [ $status -eq 2 ] && [ -s "$scratch/err" ]
 check $? "an option without its value is a usage error (exit 2, got $status)"
 
-"$akademie" --validate --export-progress "$scratch/both.csv" "$source_root/courses/beispielkurs.xml" \
+"$akademie" --validate --export-progress "$scratch/both.csv" "$source_root/courses/beispielkurs.kurs.xml" \
   > "$scratch/out" 2> "$scratch/err"
 status=$?
 [ $status -eq 2 ] && grep -q -- "--export-progress" "$scratch/err" && [ ! -e "$scratch/both.csv" ]
 check $? "--validate with --export-progress is refused, not half done (exit 2, got $status)"
 
-"$akademie" --validate - < "$source_root/courses/web20-party.xml" > "$scratch/out" 2>&1
+"$akademie" --validate - < "$source_root/courses/web20-party.kurs.xml" > "$scratch/out" 2>&1
 status=$?
 [ $status -eq 0 ] && grep -q "^<stdin>: valid, " "$scratch/out"
 check $? "--validate - checks a course from standard input (exit 0, got $status)"

@@ -337,7 +337,7 @@ static void
 test_example_course (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
-                                            "beispielkurs.xml", NULL);
+                                            "beispielkurs.kurs.xml", NULL);
   g_autoptr(GPtrArray) diagnostics = ak_diagnostic_list_new ();
   g_autoptr(AkCourse) course = ak_course_loader_load_file (path, diagnostics);
   g_autoptr(GRegex) comments = g_regex_new ("<!--.*?-->", G_REGEX_DOTALL, 0, NULL);

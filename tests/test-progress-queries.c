@@ -499,6 +499,74 @@ test_course_edit (void)
   g_assert_cmpstr (field (rows, 7, "question_version"), ==, "current");
 }
 
+static AkRetentionWeek *
+week_at (GPtrArray *weeks,
+         guint      index)
+{
+  g_assert_cmpuint (index, <, weeks->len);
+  return g_ptr_array_index (weeks, index);
+}
+
+static void
+test_retention (void)
+{
+  g_autofree char *path = data_path ("retention.db");
+  g_autoptr(AkProgressStore) store = open_store (path);
+  g_autoptr(AkCourse) a = progress_test_course_new ("a", 1, 1, 2);
+  g_autoptr(AkCourse) b = progress_test_course_new ("b", 1, 1, 2);
+  g_autoptr(GPtrArray) weeks = NULL;
+  g_autoptr(GError) error = NULL;
+  /* Wednesday 6 March to Tuesday 12 March 2024: two weeks. */
+  g_autoptr(GDate) first = g_date_new_dmy (6, G_DATE_MARCH, 2024);
+  g_autoptr(GDate) last = g_date_new_dmy (12, G_DATE_MARCH, 2024);
+  const double right[] = { 1.0, 1.0 };
+  const double mixed[] = { 0.5, 0.0 };
+  AkQuiz *quiz_a = quiz_at (a, 0);
+
+  /* 1 March: first answers, no reviews. The same day again: still none. */
+  ak_progress_store_set_now (store, local_time (1, 9, 0));
+  take_quiz (store, a, quiz_a, right, TRUE);
+  take_quiz (store, a, quiz_a, mixed, TRUE);
+  /* 5 March (week of 4 March): two reviews, one half right, one wrong. */
+  ak_progress_store_set_now (store, local_time (5, 9, 0));
+  take_quiz (store, a, quiz_a, mixed, TRUE);
+  /* 6 March: b is met for the first time; a reviewed once more, right. */
+  ak_progress_store_set_now (store, local_time (6, 9, 0));
+  take_quiz (store, b, quiz_at (b, 0), right, TRUE);
+  ak_progress_store_record_practice_answer (store, "a", quiz_a->id,
+                                            question_at (quiz_a, 1)->id,
+                                            question_at (quiz_a, 1)->hash, "{}", 1.0, 5,
+                                            &error);
+  g_assert_no_error (error);
+  /* 11 March, Monday of the next week: b reviewed, one right, one wrong. */
+  ak_progress_store_set_now (store, local_time (11, 9, 0));
+  take_quiz (store, b, quiz_at (b, 0), (const double[]) { 1.0, 0.0 }, TRUE);
+
+  weeks = ak_progress_store_get_retention (store, NULL, first, last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 2);
+  g_assert_cmpuint (g_date_get_day (&week_at (weeks, 0)->first_day), ==, 4);
+  g_assert_cmpuint (g_date_get_weekday (&week_at (weeks, 0)->first_day), ==, G_DATE_MONDAY);
+  g_assert_cmpuint (week_at (weeks, 0)->n_reviews, ==, 3);
+  g_assert_cmpuint (week_at (weeks, 0)->n_remembered, ==, 2);
+  g_assert_cmpuint (g_date_get_day (&week_at (weeks, 1)->first_day), ==, 11);
+  g_assert_cmpuint (week_at (weeks, 1)->n_reviews, ==, 2);
+  g_assert_cmpuint (week_at (weeks, 1)->n_remembered, ==, 1);
+  g_clear_pointer (&weeks, g_ptr_array_unref);
+
+  weeks = ak_progress_store_get_retention (store, "b", first, last, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (week_at (weeks, 0)->n_reviews, ==, 0);
+  g_assert_cmpuint (week_at (weeks, 1)->n_reviews, ==, 2);
+  g_clear_pointer (&weeks, g_ptr_array_unref);
+
+  /* One day gives its whole week; nothing after the last week counts. */
+  weeks = ak_progress_store_get_retention (store, "a", first, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (weeks->len, ==, 1);
+  g_assert_cmpuint (week_at (weeks, 0)->n_reviews, ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -508,6 +576,7 @@ main (int   argc,
   g_test_add_func ("/progress/course-progress", test_course_progress);
   g_test_add_func ("/progress/mastery", test_mastery);
   g_test_add_func ("/progress/activity", test_activity);
+  g_test_add_func ("/progress/retention", test_retention);
   g_test_add_func ("/progress/quiz-history", test_quiz_history);
   g_test_add_func ("/progress/mistakes", test_mistakes);
   g_test_add_func ("/progress/course-edit", test_course_edit);

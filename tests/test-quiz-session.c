@@ -288,6 +288,8 @@ play_whole_attempt (Answer answer)
 
   answer_all (session, answer);
   g_assert_cmpuint (ak_quiz_session_get_position (session), ==, 8);
+  /* Twenty seconds for each of the eight answers. */
+  g_assert_cmpfloat_with_epsilon (ak_quiz_session_get_seconds (session), 160.0, 1e-9);
   g_assert_cmpfloat_with_epsilon (ak_quiz_session_get_points (session), expected, 1e-9);
   g_assert_cmpfloat (ak_quiz_session_get_max_points (session), ==, 9.0);
   g_assert_cmpfloat_with_epsilon (ak_quiz_session_get_percent (session),
@@ -393,6 +395,7 @@ answer_two_and_die (int fd)
       g_autoptr(AkResponse) response = make_response (question, i == 0 ? ANSWER_RIGHT
                                                                        : ANSWER_WRONG);
 
+      session_test_advance (context, 30);
       if (!ak_quiz_session_check (session, response, NULL, NULL))
         _exit (5);
     }
@@ -475,6 +478,12 @@ test_resume_after_kill (void)
   g_assert_true (ak_quiz_session_finish (session, &error));
   g_assert_no_error (error);
   g_assert_cmpint (session_test_query_int (context, "SELECT count(*) FROM answer"), ==, 8);
+  /* The time taken counts the answers given before the kill too. */
+  g_assert_cmpfloat_with_epsilon (ak_quiz_session_get_seconds (session),
+                                  session_test_query_double (context,
+                                                             "SELECT total (seconds) FROM answer"),
+                                  1e-6);
+  g_assert_cmpfloat_with_epsilon (ak_quiz_session_get_seconds (session), 2 * 30 + 6 * 20, 1e-6);
   g_assert_cmpint (session_test_query_int (context, "SELECT count(*) FROM attempt"), ==, 1);
 }
 

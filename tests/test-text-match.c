@@ -216,10 +216,14 @@ test_turkish_locale (void)
   double value = 0;
 
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, &status,
-                &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* SDKs such as GNOME's Flatpak SDK lack localedef or the locale sources. */
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("localedef cannot compile tr_TR.UTF-8 here");
+      return;
+    }
 
   g_setenv ("LOCPATH", folder, TRUE);
   g_assert_nonnull (setlocale (LC_ALL, "tr_TR.UTF-8"));

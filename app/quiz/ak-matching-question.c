@@ -38,6 +38,20 @@ setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+/* The drop-down's button: one line, shortened at the end when it has
+ * no room; its list shows each item whole, wrapped. */
+static void
+setup_button_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), 10);
+  gtk_list_item_set_child (item, label);
+}
+
 static void
 bind_cb (GtkSignalListItemFactory *factory,
          GtkListItem              *item)
@@ -64,6 +78,7 @@ ak_matching_question_build (AkQuestionWidget *widget,
   AkQuestion *question = ak_question_widget_get_question (widget);
   g_autoptr(GtkStringList) markups = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkListItemFactory) button_factory = gtk_signal_list_item_factory_new ();
   /* Translators: shown in a drop-down before anything is picked */
   g_autofree char *placeholder = g_markup_escape_text (_("Please choose"), -1);
 
@@ -83,6 +98,8 @@ ak_matching_question_build (AkQuestionWidget *widget,
     }
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
+  g_signal_connect (button_factory, "setup", G_CALLBACK (setup_button_cb), NULL);
+  g_signal_connect (button_factory, "bind", G_CALLBACK (bind_cb), NULL);
 
   for (guint i = 0; i < ak_question_get_n_pairs (question); i++)
     {
@@ -92,7 +109,8 @@ ak_matching_question_build (AkQuestionWidget *widget,
       GtkWidget *label = ak_question_markup_label_new (left);
 
       pair.dropdown = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (markups)), NULL);
-      gtk_drop_down_set_factory (GTK_DROP_DOWN (pair.dropdown), factory);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (pair.dropdown), button_factory);
+      gtk_drop_down_set_list_factory (GTK_DROP_DOWN (pair.dropdown), factory);
       gtk_widget_set_hexpand (pair.dropdown, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (pair.dropdown),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, left_text, -1);
@@ -140,9 +158,13 @@ ak_matching_question_show_feedback (AkQuestionWidget *widget,
       Pair *pair = &g_array_index (self->pairs, Pair, i);
       const AkFeedbackPart *part = ak_question_find_part (feedback, ak_pair_get_id (pair->pair));
       gboolean right = part != NULL && part->right;
+      GtkWidget *mark = ak_question_mark_new (right ? AK_MARK_RIGHT : AK_MARK_WRONG);
 
       gtk_widget_set_sensitive (pair->dropdown, FALSE);
-      gtk_box_append (GTK_BOX (pair->line), ak_question_mark_new (right ? AK_MARK_RIGHT : AK_MARK_WRONG));
+      /* Under the drop-down, not beside it: a narrow window has no room
+       * for both, and a drop-down does not wrap its text. */
+      gtk_widget_set_halign (mark, GTK_ALIGN_START);
+      gtk_box_append (GTK_BOX (pair->row), mark);
       if (!right)
         {
           /* Translators: followed by the item that belongs to a left-hand item */

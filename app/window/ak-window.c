@@ -11,9 +11,11 @@
 
 #include "ak-course-overview.h"
 #include "ak-course-parts.h"
-#include "ak-course-row.h"
-#include "ak-problem-row.h"
+#include "ak-lesson-page.h"
+#include "ak-library-sidebar.h"
+#include "ak-quiz-page.h"
 #include "ak-window.h"
+#include "ak-window-files.h"
 
 struct _AkWindow
 {
@@ -21,13 +23,7 @@ struct _AkWindow
 
   /* Template children */
   AdwWindowTitle      *window_title;
-  GtkStack            *stack;
-  AdwStatusPage       *empty_page;
-  AdwPreferencesGroup *courses_group;
-  GtkListBox          *course_list;
-  AdwPreferencesGroup *problems_group;
-  GtkListBox          *problem_list;
-  GtkSpinner          *loading_spinner;
+  AkLibrarySidebar    *library_sidebar;
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
   AdwWindowTitle      *content_title;
@@ -39,21 +35,16 @@ struct _AkWindow
   AkCourseLibrary     *library;
   GSettings           *settings;
   AkCourse            *course;             /* the open course */
-  GtkWidget           *page;               /* a step of it, above the overview */
+  GPtrArray           *pages;              /* steps of it above the overview, the shown last */
 
   /* What was asked for before the library could answer */
   char                *pending_course_id;
   char                *pending_lesson_id;
   char                *pending_quiz_id;
+  char                *pending_section_id;
   char                *pending_path;
   gboolean             restored;           /* the last course was looked for */
-  char                *focused_course_id;  /* while the course list is rebuilt */
-  guint                loading_source;     /* until the loading page is shown */
 };
-
-/* Courses that load quicker than this appear without a loading page
- * flashing up first. */
-#define LOADING_PAGE_DELAY_MS 400
 
 G_DEFINE_FINAL_TYPE (AkWindow, ak_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -65,67 +56,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static GtkWidget *
-create_course_row_cb (gpointer item,
-                      gpointer user_data)
-{
-  GtkWidget *row = GTK_WIDGET (ak_course_row_new (AK_COURSE (item)));
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ak_course_get_id (item));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-course");
-  return row;
-}
-
-/* A file with problems: errors (not loaded) or warnings only. */
-static GtkWidget *
-create_problem_row_cb (gpointer item,
-                       gpointer user_data)
-{
-  AkWindow *self = user_data;
-  AkLibraryProblem *problem = AK_LIBRARY_PROBLEM (item);
-  GtkWidget *row = GTK_WIDGET (ak_problem_row_new (ak_library_problem_get_path (problem),
-                                                   ak_library_problem_get_diagnostics (problem)));
-  GListModel *problems = ak_course_library_get_problems (self->library);
-
-  /* A trainer working on one file wants its problems in sight at once. */
-  if (g_list_model_get_n_items (problems) == 1)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  return row;
-}
-
-static gboolean
-show_loading_cb (gpointer user_data)
-{
-  AkWindow *self = user_data;
-
-  self->loading_source = 0;
-  gtk_spinner_start (self->loading_spinner);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  return G_SOURCE_REMOVE;
-}
-
-/* Before the first courses are read the window is blank, and says that
- * it is loading only when that takes noticeable time. */
-static gboolean
-update_loading (AkWindow *self)
-{
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
-
-  if (ak_course_library_get_loaded (self->library))
-    {
-      g_clear_handle_id (&self->loading_source, g_source_remove);
-      gtk_spinner_stop (self->loading_spinner);
-      return FALSE;
-    }
-  if (g_strcmp0 (page, "blank") == 0 && self->loading_source == 0)
-    {
-      self->loading_source = g_timeout_add (LOADING_PAGE_DELAY_MS, show_loading_cb, self);
-      g_source_set_name_by_id (self->loading_source, "[akademie] show loading page");
-    }
-  return TRUE;
-}
 
 /* The courses are read once the window is on screen, so that reading
  * them does not slow its first frame down. */
@@ -155,15 +85,8 @@ update_view (AkWindow *self)
   guint n_problems = g_list_model_get_n_items (ak_course_library_get_problems (self->library));
   g_autofree char *subtitle = NULL;
 
-  if (update_loading (self))
-    return;
-
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), n_problems > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->courses_group), n_courses > 0);
-
-  if (n_courses == 0 && n_problems == 0)
+  if (!ak_course_library_get_loaded (self->library) || (n_courses == 0 && n_problems == 0))
     {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
       adw_window_title_set_subtitle (self->window_title, NULL);
       return;
     }
@@ -172,51 +95,10 @@ update_view (AkWindow *self)
   subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u course", "%u courses", n_courses),
                               n_courses);
   adw_window_title_set_subtitle (self->window_title, subtitle);
-  gtk_stack_set_visible_child_name (self->stack, "courses");
 }
 
-/* A reload replaces the rows of changed courses, and the focus would
- * jump to the first row when the focused one goes: the course a keyboard
- * user was on is noted before the rows go (this runs before the list
- * box's own handler) and focused again once the reload is done. */
-static void
-courses_changing_cb (AkWindow   *self,
-                     guint       position,
-                     guint       removed,
-                     guint       added,
-                     GListModel *model)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, AK_TYPE_COURSE_ROW) : NULL;
-
-  if (row == NULL || !gtk_widget_is_ancestor (row, GTK_WIDGET (self->course_list)) ||
-      self->focused_course_id != NULL)
-    return;
-  self->focused_course_id = g_strdup (ak_course_get_id (ak_course_row_get_course (
-                                                           AK_COURSE_ROW (row))));
-}
-
-static void
-restore_course_focus (AkWindow *self)
-{
-  g_autofree char *course_id = g_steal_pointer (&self->focused_course_id);
-  GtkListBoxRow *row;
-
-  for (int i = 0; course_id != NULL && (row = gtk_list_box_get_row_at_index (self->course_list, i));
-       i++)
-    {
-      AkCourse *course = ak_course_row_get_course (AK_COURSE_ROW (row));
-
-      if (g_str_equal (ak_course_get_id (course), course_id))
-        {
-          gtk_widget_grab_focus (GTK_WIDGET (row));
-          return;
-        }
-    }
-}
-
-static AkProgressStore *
-get_store (AkWindow *self)
+static AkContext *
+get_context (AkWindow *self)
 {
   GtkApplication *app;
 
@@ -227,8 +109,18 @@ get_store (AkWindow *self)
       app = gtk_window_get_application (GTK_WINDOW (self));
       if (AK_IS_APPLICATION (app))
         self->context = g_object_ref (ak_application_get_context (AK_APPLICATION (app)));
+      if (self->context != NULL)
+        ak_library_sidebar_set_store (self->library_sidebar, ak_context_get_store (self->context));
     }
-  return self->context != NULL ? ak_context_get_store (self->context) : NULL;
+  return self->context;
+}
+
+static AkProgressStore *
+get_store (AkWindow *self)
+{
+  AkContext *context = get_context (self);
+
+  return context != NULL ? ak_context_get_store (context) : NULL;
 }
 
 static void
@@ -245,23 +137,97 @@ update_navigation (AkWindow *self)
   const char *pane = adw_leaflet_get_visible_child_name (self->leaflet);
 
   gtk_widget_set_visible (GTK_WIDGET (self->back_button),
-                          self->page != NULL || (folded && g_strcmp0 (pane, "content") == 0));
+                          self->pages->len > 0 || (folded && g_strcmp0 (pane, "content") == 0));
 }
 
-static void
-remove_page (AkWindow *self)
+static GtkWidget *
+get_top_page (AkWindow *self)
 {
-  if (self->page == NULL)
-    return;
-  gtk_stack_remove (self->content_stack, g_steal_pointer (&self->page));
+  return self->pages->len > 0 ? g_ptr_array_index (self->pages, self->pages->len - 1) : NULL;
 }
 
 static void
 show_course_title (AkWindow *self)
 {
-  adw_window_title_set_title (self->content_title,
-                              self->course != NULL ? ak_course_get_title (self->course) : "");
-  adw_window_title_set_subtitle (self->content_title, NULL);
+  GtkWidget *page = get_top_page (self);
+  const char *course_title = self->course != NULL ? ak_course_get_title (self->course) : "";
+
+  if (page == NULL)
+    {
+      adw_window_title_set_title (self->content_title, course_title);
+      adw_window_title_set_subtitle (self->content_title, NULL);
+      return;
+    }
+  adw_window_title_set_title (self->content_title, g_object_get_data (G_OBJECT (page), "ak-title"));
+  adw_window_title_set_subtitle (self->content_title,
+                                 g_object_get_data (G_OBJECT (page), "ak-subtitle"));
+}
+
+/* Leaving the final exam before its end does not end the attempt; the
+ * learner is told so, as a closed exam would otherwise look lost. */
+static void
+note_leaving (AkWindow  *self,
+              GtkWidget *page)
+{
+  if (AK_IS_QUIZ_PAGE (page) && ak_quiz_page_get_leaving_open_exam (AK_QUIZ_PAGE (page)))
+    show_toast (self, _("The exam stays open: continue it from the course overview"));
+}
+
+/* The page under the top one, or the overview, is shown again. */
+static void
+pop_page (AkWindow *self)
+{
+  GtkWidget *page = get_top_page (self);
+  GtkWidget *below;
+
+  if (page == NULL)
+    return;
+  note_leaving (self, page);
+  g_ptr_array_set_size (self->pages, self->pages->len - 1);
+  below = get_top_page (self);
+  if (below != NULL)
+    gtk_stack_set_visible_child (self->content_stack, below);
+  else
+    gtk_stack_set_visible_child_name (self->content_stack,
+                                      self->course != NULL ? "overview" : "none");
+  gtk_stack_remove (self->content_stack, page);
+}
+
+static void
+remove_pages (AkWindow *self)
+{
+  while (self->pages->len > 0)
+    pop_page (self);
+}
+
+static void
+push_page (AkWindow   *self,
+           GtkWidget  *page,
+           AkCourse   *course,
+           const char *title)
+{
+  g_object_set_data_full (G_OBJECT (page), "ak-title", g_strdup (title != NULL ? title : ""),
+                          g_free);
+  g_object_set_data_full (G_OBJECT (page), "ak-subtitle",
+                          g_strdup (course != NULL ? ak_course_get_title (course) : NULL),
+                          g_free);
+  g_ptr_array_add (self->pages, page);
+  gtk_stack_add_child (self->content_stack, page);
+  gtk_stack_set_visible_child (self->content_stack, page);
+  show_course_title (self);
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  update_navigation (self);
+}
+
+/* What the learner had open, so that the next start returns there. */
+static void
+remember_place (AkWindow   *self,
+                const char *kind,
+                const char *step_id)
+{
+  g_autofree char *place = kind != NULL ? g_strconcat (kind, ":", step_id, NULL) : NULL;
+
+  g_settings_set_string (self->settings, "last-step", place != NULL ? place : "");
 }
 
 static void
@@ -269,13 +235,14 @@ show_course (AkWindow *self,
              AkCourse *course)
 {
   g_set_object (&self->course, course);
-  remove_page (self);
+  remove_pages (self);
   ak_course_overview_set_store (self->overview, get_store (self));
   ak_course_overview_set_course (self->overview, course);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
   show_course_title (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   g_settings_set_string (self->settings, "last-course", ak_course_get_id (course));
+  remember_place (self, NULL, NULL);
   update_navigation (self);
 }
 
@@ -283,28 +250,118 @@ static void
 show_no_course (AkWindow *self)
 {
   g_clear_object (&self->course);
-  remove_page (self);
+  remove_pages (self);
   ak_course_overview_set_course (self->overview, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   show_course_title (self);
   update_navigation (self);
 }
 
-/* Until the lesson reader and the quiz page exist, a step is named on a
- * status page, so that the way there can be used and tested. */
+static void open_lesson_page (AkWindow   *self,
+                              AkCourse   *course,
+                              const char *lesson_id,
+                              const char *section_id,
+                              gboolean    above);
+
+static void
+lesson_page_open_lesson_cb (AkWindow     *self,
+                            const char   *lesson_id,
+                            AkLessonPage *page)
+{
+  /* Previous and next lesson take the place of this one. */
+  open_lesson_page (self, ak_lesson_page_get_course (page), lesson_id, NULL, FALSE);
+}
+
+/* Shows a lesson of the open course. @above keeps the page under it,
+ * such as a quiz that sent the learner to reread a section, so that Back
+ * returns there. */
+static void
+open_lesson_page (AkWindow   *self,
+                  AkCourse   *course,
+                  const char *lesson_id,
+                  const char *section_id,
+                  gboolean    above)
+{
+  const AkLesson *lesson = ak_course_get_lesson_by_id (course, lesson_id);
+  GtkWidget *page;
+
+  g_return_if_fail (lesson != NULL);
+
+  if (above)
+    {
+      GtkWidget *top = get_top_page (self);
+
+      /* A lesson that is open already is scrolled, not stacked again. */
+      if (AK_IS_LESSON_PAGE (top) && ak_lesson_page_get_course (AK_LESSON_PAGE (top)) == course &&
+          g_strcmp0 (ak_lesson_page_get_lesson_id (AK_LESSON_PAGE (top)), lesson_id) == 0)
+        {
+          if (section_id != NULL)
+            ak_lesson_page_scroll_to_section (AK_LESSON_PAGE (top), section_id);
+          return;
+        }
+    }
+  else if (AK_IS_LESSON_PAGE (get_top_page (self)))
+    pop_page (self);
+  else
+    remove_pages (self);
+
+  page = ak_lesson_page_new (get_context (self), course, lesson_id, section_id);
+  g_signal_connect_object (page, "open-lesson", G_CALLBACK (lesson_page_open_lesson_cb),
+                           self, G_CONNECT_SWAPPED);
+  push_page (self, page, course, ak_lesson_get_title (lesson));
+  if (self->pages->len == 1)
+    remember_place (self, "lesson", lesson_id);
+}
+
+/* "Read in the lesson" from a question: the lesson opens above the quiz,
+ * and Back returns to the question. */
+static void
+quiz_page_open_section_cb (AkWindow   *self,
+                           const char *course_id,
+                           const char *lesson_id,
+                           const char *section_id,
+                           AkQuizPage *page)
+{
+  AkCourse *course = ak_course_library_lookup (self->library, course_id);
+
+  if (course == NULL || ak_course_get_lesson_by_id (course, lesson_id) == NULL)
+    {
+      show_toast (self, _("The lesson is not in the library any more"));
+      return;
+    }
+  open_lesson_page (self, course, lesson_id, section_id, TRUE);
+}
+
+static void
+open_quiz_page (AkWindow   *self,
+                const char *quiz_id)
+{
+  const AkQuiz *quiz = ak_course_find_quiz (self->course, quiz_id);
+  AkQuizPage *page;
+
+  g_return_if_fail (quiz != NULL);
+
+  remove_pages (self);
+  page = ak_quiz_page_new (get_context (self), self->course, quiz_id);
+  g_signal_connect_object (page, "open-lesson-section", G_CALLBACK (quiz_page_open_section_cb),
+                           self, G_CONNECT_SWAPPED);
+  push_page (self, GTK_WIDGET (page), self->course, ak_quiz_get_title (quiz));
+  remember_place (self, "quiz", quiz_id);
+}
+
+/* Opens a lesson (at a section) or a quiz of @course, or says that the
+ * course has no such step. */
 static void
 show_step (AkWindow   *self,
            AkCourse   *course,
            const char *lesson_id,
+           const char *section_id,
            const char *quiz_id)
 {
-  const AkLesson *lesson = lesson_id != NULL ? ak_course_get_lesson_by_id (course, lesson_id)
-                                             : NULL;
-  const AkQuiz *quiz = quiz_id != NULL ? ak_course_find_quiz (course, quiz_id) : NULL;
-  GtkWidget *page;
-  const char *title;
+  gboolean has_lesson = lesson_id != NULL && ak_course_get_lesson_by_id (course, lesson_id);
+  gboolean has_quiz = quiz_id != NULL && ak_course_find_quiz (course, quiz_id);
 
-  if (lesson == NULL && quiz == NULL)
+  if (!has_lesson && !has_quiz)
     {
       g_autofree char *message = NULL;
 
@@ -314,31 +371,33 @@ show_step (AkWindow   *self,
       show_toast (self, message);
       return;
     }
-
-  title = lesson != NULL ? ak_lesson_get_title (lesson) : ak_quiz_get_title (quiz);
-  page = adw_status_page_new ();
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (page),
-                                 lesson != NULL ? "accessories-dictionary-symbolic"
-                                                : "dialog-question-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), title);
-  adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                   lesson != NULL
-                                   ? _("Lessons cannot be read in this version yet.")
-                                   : _("Quizzes cannot be taken in this version yet."));
-  ak_window_show_page (self, page, title);
+  if (self->course != course)
+    show_course (self, course);
+  remove_pages (self);
+  if (has_lesson)
+    open_lesson_page (self, course, lesson_id, section_id, FALSE);
+  else
+    open_quiz_page (self, quiz_id);
 }
 
+/* "course/step" or "course/lesson/section" */
 static gboolean
 split_step_target (const char  *target,
                    char       **course_id,
-                   char       **step_id)
+                   char       **step_id,
+                   char       **section_id)
 {
-  const char *slash = strchr (target, '/');
+  g_auto(GStrv) parts = g_strsplit (target, "/", 4);
+  guint n = g_strv_length (parts);
 
-  if (slash == NULL || slash == target || slash[1] == '\0')
+  if (n < 2 || n > 3)
     return FALSE;
-  *course_id = g_strndup (target, slash - target);
-  *step_id = g_strdup (slash + 1);
+  for (guint i = 0; i < n; i++)
+    if (*parts[i] == '\0')
+      return FALSE;
+  *course_id = g_strdup (parts[0]);
+  *step_id = g_strdup (parts[1]);
+  *section_id = g_strdup (parts[2]);
   return TRUE;
 }
 
@@ -348,6 +407,27 @@ clear_pending (AkWindow *self)
   g_clear_pointer (&self->pending_course_id, g_free);
   g_clear_pointer (&self->pending_lesson_id, g_free);
   g_clear_pointer (&self->pending_quiz_id, g_free);
+  g_clear_pointer (&self->pending_section_id, g_free);
+}
+
+/* The course of last time, at the lesson or quiz the learner had open;
+ * the lesson page itself returns to the section last read. */
+static void
+restore_place (AkWindow *self,
+               AkCourse *course)
+{
+  g_autofree char *place = g_settings_get_string (self->settings, "last-step");
+  const char *colon = strchr (place, ':');
+  const char *step_id = colon != NULL ? colon + 1 : NULL;
+
+  if (step_id != NULL && g_str_has_prefix (place, "lesson:") &&
+      ak_course_get_lesson_by_id (course, step_id) != NULL)
+    show_step (self, course, step_id, NULL, NULL);
+  else if (step_id != NULL && g_str_has_prefix (place, "quiz:") &&
+           ak_course_find_quiz (course, step_id) != NULL)
+    show_step (self, course, NULL, NULL, step_id);
+  else
+    show_course (self, course);
 }
 
 /* Answers what was asked for once the library has read its courses. */
@@ -386,9 +466,11 @@ resolve_pending (AkWindow *self)
         }
       else
         {
-          show_course (self, course);
           if (self->pending_lesson_id != NULL || self->pending_quiz_id != NULL)
-            show_step (self, course, self->pending_lesson_id, self->pending_quiz_id);
+            show_step (self, course, self->pending_lesson_id, self->pending_section_id,
+                       self->pending_quiz_id);
+          else
+            show_course (self, course);
         }
       clear_pending (self);
       self->restored = TRUE;
@@ -402,8 +484,35 @@ resolve_pending (AkWindow *self)
       self->restored = TRUE;
       course = *last != '\0' ? ak_course_library_lookup (self->library, last) : NULL;
       if (course != NULL && self->course == NULL)
-        show_course (self, course);
+        restore_place (self, course);
     }
+}
+
+/* The pages of a reloaded course show it anew, at the same lesson and
+ * section, or the same quiz, where their ids are still in it. */
+static void
+reopen_pages (AkWindow *self)
+{
+  GtkWidget *top = get_top_page (self);
+
+  if (AK_IS_LESSON_PAGE (top))
+    {
+      g_autofree char *lesson_id = g_strdup (ak_lesson_page_get_lesson_id (AK_LESSON_PAGE (top)));
+
+      remove_pages (self);
+      if (ak_course_get_lesson_by_id (self->course, lesson_id) != NULL)
+        open_lesson_page (self, self->course, lesson_id, NULL, FALSE);
+    }
+  else if (AK_IS_QUIZ_PAGE (top))
+    {
+      g_autofree char *quiz_id = g_strdup (ak_quiz_page_get_quiz_id (AK_QUIZ_PAGE (top)));
+
+      remove_pages (self);
+      if (quiz_id != NULL && ak_course_find_quiz (self->course, quiz_id) != NULL)
+        open_quiz_page (self, quiz_id);
+    }
+  show_course_title (self);
+  update_navigation (self);
 }
 
 /* A changed course file is read again: the learner stays where they were,
@@ -424,20 +533,19 @@ course_replaced_cb (AkWindow        *self,
     }
   g_set_object (&self->course, replacement);
   ak_course_overview_set_course (self->overview, replacement);
-  if (self->page == NULL)
-    show_course_title (self);
+  reopen_pages (self);
   show_toast (self, _("Course reloaded"));
 }
 
 static gboolean
 go_back (AkWindow *self)
 {
-  if (self->page != NULL)
+  if (self->pages->len > 0)
     {
-      remove_page (self);
-      gtk_stack_set_visible_child_name (self->content_stack,
-                                        self->course != NULL ? "overview" : "none");
+      pop_page (self);
       show_course_title (self);
+      if (self->pages->len == 0)
+        remember_place (self, NULL, NULL);
       update_navigation (self);
       return TRUE;
     }
@@ -472,6 +580,21 @@ back_button_pressed_cb (GtkGestureClick *gesture,
 }
 
 static void
+open_step (AkWindow   *self,
+           const char *course_id,
+           const char *lesson_id,
+           const char *section_id,
+           const char *quiz_id)
+{
+  clear_pending (self);
+  self->pending_course_id = g_strdup (course_id);
+  self->pending_lesson_id = g_strdup (lesson_id);
+  self->pending_section_id = lesson_id != NULL ? g_strdup (section_id) : NULL;
+  self->pending_quiz_id = lesson_id == NULL ? g_strdup (quiz_id) : NULL;
+  resolve_pending (self);
+}
+
+static void
 open_course_action_cb (GtkWidget  *widget,
                        const char *action_name,
                        GVariant   *parameter)
@@ -486,16 +609,35 @@ open_step_action_cb (GtkWidget  *widget,
 {
   g_autofree char *course_id = NULL;
   g_autofree char *step_id = NULL;
+  g_autofree char *section_id = NULL;
   gboolean lesson = g_str_equal (action_name, "win.open-lesson");
 
-  if (!split_step_target (g_variant_get_string (parameter, NULL), &course_id, &step_id))
+  if (!split_step_target (g_variant_get_string (parameter, NULL), &course_id, &step_id,
+                          &section_id) ||
+      (!lesson && section_id != NULL))
     {
       g_warning ("%s: “%s” is not “course/step”", action_name,
                  g_variant_get_string (parameter, NULL));
       return;
     }
-  ak_window_open (AK_WINDOW (widget), course_id, lesson ? step_id : NULL,
-                  lesson ? NULL : step_id);
+  if (lesson)
+    ak_window_open_section (AK_WINDOW (widget), course_id, step_id, section_id);
+  else
+    ak_window_open (AK_WINDOW (widget), course_id, NULL, step_id);
+}
+
+/* Ctrl+F: the search is in the sidebar, which a narrow window shows
+ * instead of the course. */
+static void
+search_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  AkWindow *self = AK_WINDOW (widget);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  update_navigation (self);
+  ak_library_sidebar_set_search_mode (self->library_sidebar, TRUE);
 }
 
 static void
@@ -503,8 +645,35 @@ library_reloaded_cb (AkWindow        *self,
                      AkCourseLibrary *library)
 {
   update_view (self);
-  restore_course_focus (self);
+  /* The rows show the learner's progress: the store is open by now, or
+   * is waited for, after the first frame. */
+  get_store (self);
   resolve_pending (self);
+}
+
+/* Adds course files to the library and shows the first once it is read.
+ * Its problems, if it has any, are in the sidebar. */
+static gboolean
+open_course_files (AkWindow  *self,
+                   GPtrArray *files)
+{
+  g_autofree char *first = NULL;
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autofree char *path = g_file_get_path (g_ptr_array_index (files, i));
+
+      if (path == NULL)
+        continue;
+      ak_course_library_open_file (self->library, path);
+      if (first == NULL)
+        first = g_steal_pointer (&path);
+    }
+  if (first == NULL)
+    return FALSE;
+  ak_course_library_reload_async (self->library, NULL, NULL, NULL);
+  ak_window_open_file (self, first);
+  return TRUE;
 }
 
 static void
@@ -514,14 +683,12 @@ open_response_cb (AkWindow             *self,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      g_autofree char *path = g_file_get_path (file);
+      g_autoptr(GListModel) chosen = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
 
-      if (path != NULL)
-        {
-          ak_course_library_open_file (self->library, path);
-          ak_course_library_reload_async (self->library, NULL, NULL, NULL);
-        }
+      for (guint i = 0; i < g_list_model_get_n_items (chosen); i++)
+        g_ptr_array_add (files, g_list_model_get_item (chosen, i));
+      open_course_files (self, files);
     }
 
   g_object_unref (chooser);
@@ -542,11 +709,27 @@ open_action_cb (GtkWidget  *widget,
   gtk_file_filter_set_name (filter, _("Course files"));
   gtk_file_filter_add_suffix (filter, "xml");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
 
   g_signal_connect_object (chooser, "response", G_CALLBACK (open_response_cb),
                            self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Course files dropped on the window are opened as if chosen with Open. */
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         AkWindow      *self)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+
+  for (GSList *l = g_value_get_boxed (value); l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  return open_course_files (self, files);
 }
 
 /* A text editor rather than whatever shows XML, often a web browser. In
@@ -573,24 +756,6 @@ edit_course_file_action_cb (GtkWidget  *widget,
       g_debug ("Cannot open %s in %s: %s", uri, g_app_info_get_name (editor), error->message);
     }
   gtk_show_uri (GTK_WINDOW (widget), uri, GDK_CURRENT_TIME);
-}
-
-static void
-set_empty_description (AkWindow *self)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "akademie", "courses", NULL);
-  g_autofree char *home_dir = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *description = NULL;
-
-  /* Show the folder the way the learner knows it, with "~" for home. */
-  if (g_str_has_prefix (dir, g_get_home_dir ()))
-    home_dir = g_strconcat ("~", dir + strlen (g_get_home_dir ()), NULL);
-  escaped = g_markup_escape_text (home_dir != NULL ? home_dir : dir, -1);
-
-  /* Translators: %s is a folder such as ~/.local/share/akademie/courses */
-  description = g_strdup_printf (_("Open a course file, or put course files into %s."), escaped);
-  adw_status_page_set_description (self->empty_page, description);
 }
 
 /* For tests/bench/bench-startup: when the first frame is painted, print
@@ -627,17 +792,15 @@ ak_window_constructed (GObject *object)
   if (self->library == NULL && self->context != NULL)
     self->library = g_object_ref (ak_context_get_library (self->context));
   g_assert (self->library != NULL);
-  g_signal_connect_object (self->library, "items-changed",
-                           G_CALLBACK (courses_changing_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_box_bind_model (self->course_list, G_LIST_MODEL (self->library),
-                           create_course_row_cb, NULL, NULL);
-  gtk_list_box_bind_model (self->problem_list, ak_course_library_get_problems (self->library),
-                           create_problem_row_cb, self, NULL);
+  ak_library_sidebar_set_library (self->library_sidebar, self->library);
+  if (self->context != NULL)
+    ak_library_sidebar_set_store (self->library_sidebar, ak_context_get_store (self->context));
   g_signal_connect_object (self->library, "reloaded",
                            G_CALLBACK (library_reloaded_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->library, "course-replaced",
                            G_CALLBACK (course_replaced_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "map", G_CALLBACK (map_cb), NULL);
+  ak_window_files_attach (self);
   update_view (self);
   resolve_pending (self);
 }
@@ -647,18 +810,12 @@ ak_window_dispose (GObject *object)
 {
   AkWindow *self = (AkWindow *)object;
 
-  if (self->course_list != NULL)
-    gtk_list_box_bind_model (self->course_list, NULL, NULL, NULL, NULL);
-  if (self->problem_list != NULL)
-    gtk_list_box_bind_model (self->problem_list, NULL, NULL, NULL, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_WINDOW);
-  self->page = NULL;
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->library);
   g_clear_object (&self->context);
   g_clear_object (&self->course);
   g_clear_object (&self->settings);
-  g_clear_handle_id (&self->loading_source, g_source_remove);
-  g_clear_pointer (&self->focused_course_id, g_free);
   g_clear_pointer (&self->pending_path, g_free);
   clear_pending (self);
 
@@ -735,13 +892,7 @@ ak_window_class_init (AkWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/ak-window.ui");
   gtk_widget_class_bind_template_child (widget_class, AkWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, courses_group);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, course_list);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, problems_group);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, problem_list);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, library_sidebar);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, content_title);
@@ -756,6 +907,9 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-lesson", "s", open_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.open-quiz", "s", open_step_action_cb);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK,
                                        "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
@@ -765,14 +919,17 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
 
   g_type_ensure (AK_TYPE_COURSE_OVERVIEW);
+  g_type_ensure (AK_TYPE_LIBRARY_SIDEBAR);
 }
 
 static void
 ak_window_init (AkWindow *self)
 {
   GtkGesture *back_click;
+  GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->pages = g_ptr_array_new ();
 
   back_click = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (back_click), 8);
@@ -780,6 +937,10 @@ ak_window_init (AkWindow *self)
                                               GTK_PHASE_CAPTURE);
   g_signal_connect (back_click, "pressed", G_CALLBACK (back_button_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (back_click));
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (drop_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
   g_signal_connect_swapped (self->leaflet, "notify::folded",
                             G_CALLBACK (update_navigation), self);
   g_signal_connect_swapped (self->leaflet, "notify::visible-child",
@@ -795,8 +956,6 @@ ak_window_init (AkWindow *self)
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
-
-  set_empty_description (self);
 
   if (g_getenv ("AKADEMIE_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (self, "map", G_CALLBACK (bench_map_cb), NULL);
@@ -857,15 +1016,8 @@ ak_window_show_page (AkWindow   *self,
   g_return_if_fail (AK_IS_WINDOW (self));
   g_return_if_fail (GTK_IS_WIDGET (page));
 
-  remove_page (self);
-  self->page = page;
-  gtk_stack_add_child (self->content_stack, page);
-  gtk_stack_set_visible_child (self->content_stack, page);
-  adw_window_title_set_title (self->content_title, title != NULL ? title : "");
-  adw_window_title_set_subtitle (self->content_title,
-                                 self->course != NULL ? ak_course_get_title (self->course) : NULL);
-  adw_leaflet_set_visible_child_name (self->leaflet, "content");
-  update_navigation (self);
+  remove_pages (self);
+  push_page (self, page, self->course, title);
 }
 
 /**
@@ -886,11 +1038,28 @@ ak_window_open (AkWindow   *self,
   g_return_if_fail (AK_IS_WINDOW (self));
   g_return_if_fail (course_id != NULL);
 
-  clear_pending (self);
-  self->pending_course_id = g_strdup (course_id);
-  self->pending_lesson_id = g_strdup (lesson_id);
-  self->pending_quiz_id = lesson_id == NULL ? g_strdup (quiz_id) : NULL;
-  resolve_pending (self);
+  open_step (self, course_id, lesson_id, NULL, quiz_id);
+}
+
+/**
+ * ak_window_open_section:
+ * @course_id: the course to open
+ * @lesson_id: a lesson of it
+ * @section_id: (nullable): the section of the lesson to show
+ *
+ * Opens a lesson at a section, as a search hit or a link does.
+ */
+void
+ak_window_open_section (AkWindow   *self,
+                        const char *course_id,
+                        const char *lesson_id,
+                        const char *section_id)
+{
+  g_return_if_fail (AK_IS_WINDOW (self));
+  g_return_if_fail (course_id != NULL);
+  g_return_if_fail (lesson_id != NULL);
+
+  open_step (self, course_id, lesson_id, section_id, NULL);
 }
 
 /**
@@ -912,6 +1081,22 @@ ak_window_open_file (AkWindow   *self,
   if (ak_course_library_get_loaded (self->library) && !ak_course_library_get_loading (self->library) &&
       ak_course_library_lookup_file (self->library, path) != NULL)
     resolve_pending (self);
+}
+
+/**
+ * ak_window_add_toast:
+ * @toast: (transfer full): the toast to show
+ *
+ * Shows @toast at the bottom of the window.
+ */
+void
+ak_window_add_toast (AkWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (AK_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 /**

@@ -22,8 +22,14 @@ void      ak_window_open        (AkWindow      *self,
                                  const char    *course_id,
                                  const char    *lesson_id,
                                  const char    *quiz_id);
+void      ak_window_open_section (AkWindow     *self,
+                                  const char   *course_id,
+                                  const char   *lesson_id,
+                                  const char   *section_id);
 void      ak_window_open_file   (AkWindow      *self,
                                  const char    *path);
 AkCourse *ak_window_get_course  (AkWindow      *self);
+void      ak_window_add_toast   (AkWindow      *self,
+                                 AdwToast      *toast);
 
 G_END_DECLS

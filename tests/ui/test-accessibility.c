@@ -6,56 +6,14 @@
 /* What a screen reader finds in the window: everything the keyboard can
  * reach says what it is and what it is called. */
 
-/* Roles that say nothing about what a widget does. */
-static gboolean
-is_meaningless_role (GtkAccessibleRole role)
-{
-  return role == GTK_ACCESSIBLE_ROLE_NONE || role == GTK_ACCESSIBLE_ROLE_PRESENTATION
-         || role == GTK_ACCESSIBLE_ROLE_GENERIC || role == GTK_ACCESSIBLE_ROLE_WIDGET;
-}
-
-/* Every widget on screen that takes the keyboard focus, with what is wrong
- * with it, one per line; "" when all is well. */
-static void
-check_interactive (GtkWidget *widget,
-                   GString   *problems,
-                   guint     *n_checked)
-{
-  GtkAccessibleRole role;
-
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
-  if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
-    {
-      g_autofree char *name = ak_test_get_accessible_name (widget);
-      g_autofree char *role_name = g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE, role);
-
-      (*n_checked)++;
-      if (is_meaningless_role (role))
-        g_string_append_printf (problems, "%s has no role (%s)\n",
-                                G_OBJECT_TYPE_NAME (widget), role_name);
-      if (*g_strstrip (name) == '\0')
-        g_string_append_printf (problems, "%s (%s) has no name\n",
-                                G_OBJECT_TYPE_NAME (widget), role_name);
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    check_interactive (child, problems, n_checked);
-}
-
 static void
 assert_all_named (AkWindowFixture *fixture,
                   guint            min_checked)
 {
-  g_autoptr(GString) problems = g_string_new (NULL);
-  guint n_checked = 0;
+  guint n_checked;
+  g_autofree char *problems = ak_test_list_unnamed (GTK_WIDGET (fixture->window), &n_checked);
 
-  check_interactive (GTK_WIDGET (fixture->window), problems, &n_checked);
-  g_assert_cmpstr (problems->str, ==, "");
+  g_assert_cmpstr (problems, ==, "");
   /* The walk did reach the buttons and rows. */
   g_assert_cmpuint (n_checked, >=, min_checked);
 }

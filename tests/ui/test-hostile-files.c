@@ -20,7 +20,7 @@
 static char *
 make_hostile_course (void)
 {
-  g_autofree char *course = ak_test_read_course ("web20-party.xml");
+  g_autofree char *course = ak_test_read_course ("web20-party.kurs.xml");
   GString *text = g_string_new (course);
   const char *title = strstr (text->str, "<title>");
   const char *title_end = strstr (text->str, "</title>");

@@ -6,6 +6,8 @@
 #include "ak-course-overview.h"
 #include "ak-course-parts.h"
 #include "ak-course-row.h"
+#include "ak-lesson-page.h"
+#include "ak-quiz-page.h"
 #include "window-test-helpers.h"
 
 /* Finding a course and finding one's way in it: the course overview with
@@ -30,6 +32,7 @@ nav_set_up (NavFixture    *fixture,
 
   ak_test_ui_fixture_set_up (&fixture->base, data);
   g_settings_reset (settings, "last-course");
+  g_settings_reset (settings, "last-step");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
   fixture->store_path = g_build_filename (fixture->base.courses_dir, "progress.db", NULL);
@@ -79,6 +82,7 @@ nav_tear_down (NavFixture    *fixture,
   ak_test_ui_fixture_tear_down (&fixture->base, data);
   g_free (fixture->store_path);
   g_settings_reset (settings, "last-course");
+  g_settings_reset (settings, "last-step");
   g_settings_reset (settings, "window-width");
   g_settings_reset (settings, "window-height");
 }
@@ -464,7 +468,7 @@ static void
 test_replaced_course_is_followed (NavFixture    *fixture,
                                   gconstpointer  data)
 {
-  g_autofree char *contents = ak_test_read_course ("beispielkurs.xml");
+  g_autofree char *contents = ak_test_read_course ("beispielkurs.kurs.xml");
   g_autofree char *changed = NULL;
   AkCourse *old;
   g_auto(GStrv) parts = NULL;
@@ -477,7 +481,7 @@ test_replaced_course_is_followed (NavFixture    *fixture,
   parts = g_strsplit (contents, "<title>Beispielkurs: Gute Beiträge schreiben</title>", 2);
   g_assert_cmpuint (g_strv_length (parts), ==, 2);
   changed = g_strjoin ("<title>Beispielkurs (überarbeitet)</title>", parts[0], parts[1], NULL);
-  ak_test_write_file (fixture->base.courses_dir, "beispielkurs.xml", changed, -1);
+  ak_test_write_file (fixture->base.courses_dir, "beispielkurs.kurs.xml", changed, -1);
   ak_course_library_reload (fixture->base.library);
 
   g_assert_true (title_changed (fixture));
@@ -487,41 +491,208 @@ test_replaced_course_is_followed (NavFixture    *fixture,
   ak_test_save_screenshot (window_widget (fixture), "navigation-reloaded.png");
 }
 
-/* Every focusable widget of the overview has a role and a name. */
-static void
-check_named (GtkWidget *widget,
-             GString   *problems)
+static AkLessonPage *
+find_lesson_page (NavFixture *fixture)
 {
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
-    {
-      g_autofree char *name = ak_test_get_accessible_name (widget);
-      GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  GtkWidget *page = ak_test_find_widget (window_widget (fixture), AK_TYPE_LESSON_PAGE, 0);
 
-      if (role == GTK_ACCESSIBLE_ROLE_GENERIC || role == GTK_ACCESSIBLE_ROLE_NONE ||
-          role == GTK_ACCESSIBLE_ROLE_WIDGET)
-        g_string_append_printf (problems, "%s has no role\n", G_OBJECT_TYPE_NAME (widget));
-      if (*g_strstrip (name) == '\0')
-        g_string_append_printf (problems, "%s has no name\n", G_OBJECT_TYPE_NAME (widget));
+  return page != NULL && gtk_widget_get_mapped (page) ? AK_LESSON_PAGE (page) : NULL;
+}
+
+static gboolean
+lesson_page_is_shown (gpointer data)
+{
+  return find_lesson_page (data) != NULL;
+}
+
+/* A link to a section opens the lesson reader there; Back returns to the
+ * overview, and the next start does not reopen the lesson. */
+static void
+test_lesson_opens_from_link (NavFixture    *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *place = NULL;
+  g_autofree char *after_back = NULL;
+
+  nav_start_window (fixture, TRUE);
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_true (gtk_widget_activate_action (window_widget (fixture), "win.open-lesson", "s",
+                                             "beispielkurs/beitraege/messen"));
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
+  g_assert_cmpstr (open_course_id (fixture), ==, "beispielkurs");
+  g_assert_true (has_label (window_widget (fixture), "Gute Beiträge schreiben"));
+  place = g_settings_get_string (settings, "last-step");
+  g_assert_cmpstr (place, ==, "lesson:beitraege");
+
+  /* The lesson's "previous" link replaces it; Back still goes to the overview. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (find_lesson_page (fixture)),
+                                             "lesson.previous", NULL));
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==,
+                   "kurse-nutzen");
+  press_shortcut (window_widget (fixture), "<Alt>Left");
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_null (find_lesson_page (fixture));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_overview (fixture))));
+  after_back = g_settings_get_string (settings, "last-step");
+  g_assert_cmpstr (after_back, ==, "");
+
+  /* A step the course does not have is named, and nothing else changes. */
+  g_assert_true (gtk_widget_activate_action (window_widget (fixture), "win.open-lesson", "s",
+                                             "beispielkurs/gibt-es-nicht"));
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_true (has_label (window_widget (fixture),
+                            "The course has no lesson or quiz “gibt-es-nicht”"));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_overview (fixture))));
+}
+
+/* Closing the window in a lesson and starting again returns to it; a
+ * reloaded course keeps the lesson open. */
+static void
+test_place_is_restored (NavFixture    *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+
+  nav_start_window (fixture, TRUE);
+  ak_window_open (fixture->base.window, "beispielkurs", "beitraege", NULL);
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  gtk_window_destroy (GTK_WINDOW (g_steal_pointer (&fixture->base.window)));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_clear_object (&fixture->context);
+  g_assert_finalize_object (g_steal_pointer (&fixture->base.library));
+
+  nav_start_window (fixture, FALSE);
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
+
+  /* The file changes on disk: the lesson is shown from the new course. */
+  contents = ak_test_read_course ("beispielkurs.kurs.xml");
+  changed = g_strjoin ("", contents, "\n", NULL);
+  ak_test_write_file (fixture->base.courses_dir, "beispielkurs.kurs.xml", changed, -1);
+  ak_course_library_reload (fixture->base.library);
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_true (ak_lesson_page_get_course (find_lesson_page (fixture)) ==
+                 ak_window_get_course (fixture->base.window));
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
+}
+
+/* A course file dropped on the window joins the library and is shown. */
+static void
+test_dropped_file_is_opened (NavFixture    *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *contents = ak_test_read_course ("web20-party.kurs.xml");
+  g_auto(GStrv) parts = g_strsplit (contents, "id=\"web20-party\"", 2);
+  g_autofree char *renamed = NULL;
+  g_autofree char *elsewhere = g_build_filename (fixture->base.courses_dir, "elsewhere", NULL);
+  g_autofree char *path = g_build_filename (elsewhere, "abgelegt.xml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GSList files = { file, NULL };
+  GListModel *controllers;
+  GtkDropTarget *target = NULL;
+  GValue value = G_VALUE_INIT;
+  gboolean accepted = FALSE;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 2);
+  renamed = g_strjoin ("id=\"abgelegt\"", parts[0], parts[1], NULL);
+  g_assert_cmpint (g_mkdir_with_parents (elsewhere, 0700), ==, 0);
+  ak_test_write_file (elsewhere, "abgelegt.xml", renamed, -1);
+
+  nav_start_window (fixture, TRUE);
+  ak_test_wait_for_frame (window_widget (fixture));
+  controllers = gtk_widget_observe_controllers (window_widget (fixture));
+  for (guint i = 0; target == NULL && i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    check_named (child, problems);
+  g_object_unref (controllers);
+  g_assert_nonnull (target);
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_set_boxed (&value, &files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_value_unset (&value);
+  g_assert_true (accepted);
+  ak_test_wait_until (course_is_open, fixture->base.window);
+  g_assert_cmpstr (open_course_id (fixture), ==, "abgelegt");
+}
+
+static AkQuizPage *
+find_quiz_page (NavFixture *fixture)
+{
+  GtkWidget *page = ak_test_find_widget (window_widget (fixture), AK_TYPE_QUIZ_PAGE, 0);
+
+  return page != NULL && gtk_widget_get_mapped (page) ? AK_QUIZ_PAGE (page) : NULL;
+}
+
+/* "Read in the lesson" from a quiz opens the lesson above it, and Back
+ * returns to the same quiz page, not to the overview. */
+static void
+test_quiz_returns_from_lesson (NavFixture    *fixture,
+                               gconstpointer  data)
+{
+  AkQuizPage *quiz;
+  g_autofree char *place = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+  nav_start_window (fixture, TRUE);
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_true (gtk_widget_activate_action (window_widget (fixture), "win.open-quiz", "s",
+                                             "beispielkurs/quiz-beitraege"));
+  ak_test_wait_for_frame (window_widget (fixture));
+  quiz = find_quiz_page (fixture);
+  g_assert_nonnull (quiz);
+  g_assert_cmpstr (ak_quiz_page_get_quiz_id (quiz), ==, "quiz-beitraege");
+  place = g_settings_get_string (settings, "last-step");
+  g_assert_cmpstr (place, ==, "quiz:quiz-beitraege");
+
+  g_signal_emit_by_name (quiz, "open-lesson-section", "beispielkurs", "beitraege", "messen");
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  g_assert_null (find_quiz_page (fixture));
+  g_assert_cmpstr (ak_lesson_page_get_lesson_id (find_lesson_page (fixture)), ==, "beitraege");
+
+  press_shortcut (window_widget (fixture), "<Alt>Left");
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_null (find_lesson_page (fixture));
+  g_assert_true (find_quiz_page (fixture) == quiz);
+
+  /* A lesson that left the library is named, and the quiz stays. */
+  g_signal_emit_by_name (quiz, "open-lesson-section", "weg", "beitraege", "messen");
+  ak_test_wait_for_frame (window_widget (fixture));
+  g_assert_true (find_quiz_page (fixture) == quiz);
+  g_assert_true (has_label (window_widget (fixture), "The lesson is not in the library any more"));
 }
 
 static void
 test_overview_is_named (NavFixture    *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autofree char *problems = NULL;
+  g_autofree char *lesson_problems = NULL;
+  guint n_checked;
 
   nav_start_window (fixture, TRUE);
   ak_window_open (fixture->base.window, "beispielkurs", NULL, NULL);
   ak_test_wait_for_frame (window_widget (fixture));
-  check_named (window_widget (fixture), problems);
-  g_assert_cmpstr (problems->str, ==, "");
+  problems = ak_test_list_unnamed (window_widget (fixture), &n_checked);
+  g_assert_cmpstr (problems, ==, "");
+  /* The header, the course row, the suggested step and the step rows */
+  g_assert_cmpuint (n_checked, >=, 6);
+
+  ak_window_open (fixture->base.window, "beispielkurs", "beitraege", NULL);
+  ak_test_wait_until (lesson_page_is_shown, fixture);
+  ak_test_wait_for_frame (window_widget (fixture));
+  lesson_problems = ak_test_list_unnamed (window_widget (fixture), &n_checked);
+  g_assert_cmpstr (lesson_problems, ==, "");
+  g_assert_cmpuint (n_checked, >=, 6);
 }
 
 typedef struct
@@ -589,7 +760,7 @@ test_command_line_opens_file (void)
   if (g_test_subprocess ())
     {
       g_autofree char *dir = g_dir_make_tmp ("akademie-file-XXXXXX", NULL);
-      g_autofree char *path = g_build_filename (dir, "beispielkurs.xml", NULL);
+      g_autofree char *path = g_build_filename (dir, "beispielkurs.kurs.xml", NULL);
       char *args[] = { "akademie", path, NULL };
       CommandLineRun run = { NULL, 0, FALSE };
       int status;
@@ -625,6 +796,10 @@ main (int   argc,
   ADD ("window-state-is-restored", test_window_state_is_restored, 0);
   ADD ("replaced-course-is-followed", test_replaced_course_is_followed, 0);
   ADD ("overview-is-named", test_overview_is_named, 0);
+  ADD ("lesson-opens-from-link", test_lesson_opens_from_link, 1000);
+  ADD ("place-is-restored", test_place_is_restored, 0);
+  ADD ("dropped-file-is-opened", test_dropped_file_is_opened, 0);
+  ADD ("quiz-returns-from-lesson", test_quiz_returns_from_lesson, 1000);
 #undef ADD
   g_test_add_func ("/navigation/command-line-opens-lesson", test_command_line_opens_lesson);
   g_test_add_func ("/navigation/command-line-opens-file", test_command_line_opens_file);

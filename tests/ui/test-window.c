@@ -53,9 +53,11 @@ test_window_lists_courses (AkWindowFixture *fixture,
   ak_test_save_screenshot (GTK_WIDGET (fixture->window), "window-courses.png");
 
   /* One course row with the course's title, its summary and its size. */
-  g_assert_true (ADW_IS_CLAMP (gtk_widget_get_first_child (visible_stack_child (fixture)))
-                 || GTK_IS_SCROLLED_WINDOW (visible_stack_child (fixture)));
   g_assert_false (ADW_IS_STATUS_PAGE (visible_stack_child (fixture)));
+  /* A list view, which makes rows only for the courses on screen. */
+  g_assert_nonnull (gtk_widget_get_ancestor (ak_test_find_widget (GTK_WIDGET (fixture->window),
+                                                                  AK_TYPE_COURSE_ROW, 0),
+                                             GTK_TYPE_LIST_VIEW));
   row = ADW_ACTION_ROW (ak_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_ACTION_ROW, 0));
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
@@ -214,7 +216,7 @@ static void
 test_course_row_lifecycle (void)
 {
   g_autofree char *path = g_build_filename (g_getenv ("AK_SOURCE_ROOT"), "courses",
-                                            "medienvielfalt.xml", NULL);
+                                            "medienvielfalt.kurs.xml", NULL);
   g_autoptr(GPtrArray) diagnostics = ak_diagnostic_list_new ();
   AkCourse *course = ak_course_loader_load_file (path, diagnostics);
   g_autofree char *details = NULL;
@@ -258,7 +260,7 @@ static void
 test_window_follows_file_changes (AkWindowFixture *fixture,
                                   gconstpointer    data)
 {
-  g_autofree char *fixed = ak_test_read_course ("web20-party.xml");
+  g_autofree char *fixed = ak_test_read_course ("web20-party.kurs.xml");
 
   ak_test_write_file (fixture->courses_dir, "entwurf.xml", "<course", -1);
   ak_test_ui_start_window (fixture);
@@ -279,9 +281,12 @@ static const char *
 focused_course_id (AkWindowFixture *fixture)
 {
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, AK_TYPE_COURSE_ROW) : NULL;
+  GtkWidget *row = focus != NULL ? gtk_widget_get_first_child (focus) : NULL;
 
-  /* A row that is no longer in the window does not count. */
+  /* The list item around the row has the focus. A row that is no longer
+   * in the window does not count. */
+  if (row == NULL || !AK_IS_COURSE_ROW (row))
+    return NULL;
   if (row == NULL || !gtk_widget_is_ancestor (row, GTK_WIDGET (fixture->window)))
     return NULL;
   return ak_course_get_id (ak_course_row_get_course (AK_COURSE_ROW (row)));
@@ -293,23 +298,23 @@ static void
 test_window_keeps_focus (AkWindowFixture *fixture,
                          gconstpointer    data)
 {
-  g_autofree char *contents = ak_test_read_course ("web20-party.xml");
-  g_autofree char *added = ak_test_read_course ("aufbruch-smm.xml");
+  g_autofree char *contents = ak_test_read_course ("web20-party.kurs.xml");
+  g_autofree char *added = ak_test_read_course ("aufbruch-smm.kurs.xml");
   GtkWidget *second;
 
   ak_test_copy_example_course (fixture->courses_dir);
-  ak_test_write_file (fixture->courses_dir, "web20-party.xml", contents, -1);
+  ak_test_write_file (fixture->courses_dir, "web20-party.kurs.xml", contents, -1);
   ak_test_ui_start_window (fixture);
   ak_course_library_set_watch (fixture->library, TRUE);
   ak_test_wait_for_frame (GTK_WIDGET (fixture->window));
 
   second = ak_test_find_widget (GTK_WIDGET (fixture->window), AK_TYPE_COURSE_ROW, 1);
   g_assert_nonnull (second);
-  g_assert_true (gtk_widget_grab_focus (second));
+  g_assert_true (gtk_widget_grab_focus (gtk_widget_get_parent (second)));
   g_assert_cmpstr (focused_course_id (fixture), ==, "web20-party");
 
   /* „Aufbruch …“ sorts first. */
-  ak_test_write_file (fixture->courses_dir, "aufbruch-smm.xml", added, -1);
+  ak_test_write_file (fixture->courses_dir, "aufbruch-smm.kurs.xml", added, -1);
   ak_test_wait_until (three_courses_cb, fixture);
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 3);

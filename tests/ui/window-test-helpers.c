@@ -145,7 +145,7 @@ ak_test_read_course (const char *name)
 void
 ak_test_copy_example_course (const char *dir)
 {
-  static const char *names[] = { "beispielkurs.xml", "beispielkurs/diagramm.png" };
+  static const char *names[] = { "beispielkurs.kurs.xml", "beispielkurs/diagramm.png" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -424,4 +424,63 @@ ak_test_find_accessible (GtkWidget         *root,
         g_queue_push_tail (queue, child);
     }
   return NULL;
+}
+
+/* Roles that say nothing about what a widget does. */
+static gboolean
+is_meaningless_role (GtkAccessibleRole role)
+{
+  return role == GTK_ACCESSIBLE_ROLE_NONE || role == GTK_ACCESSIBLE_ROLE_PRESENTATION
+         || role == GTK_ACCESSIBLE_ROLE_GENERIC || role == GTK_ACCESSIBLE_ROLE_WIDGET;
+}
+
+static void
+list_unnamed (GtkWidget *widget,
+              GString   *problems,
+              guint     *n_checked)
+{
+  GtkAccessibleRole role;
+
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
+  if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
+    {
+      g_autofree char *name = ak_test_get_accessible_name (widget);
+      g_autofree char *role_name = g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE, role);
+
+      (*n_checked)++;
+      if (is_meaningless_role (role))
+        g_string_append_printf (problems, "%s has no role (%s)\n",
+                                G_OBJECT_TYPE_NAME (widget), role_name);
+      if (*g_strstrip (name) == '\0')
+        g_string_append_printf (problems, "%s (%s) has no name\n",
+                                G_OBJECT_TYPE_NAME (widget), role_name);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    list_unnamed (child, problems, n_checked);
+}
+
+/**
+ * ak_test_list_unnamed:
+ * @n_checked: (out): how many widgets were checked
+ *
+ * Walks the widgets on screen under @root that take the keyboard focus.
+ *
+ * Returns: what a screen reader would miss, one widget a line; "" when
+ *   every one has a role and a name
+ */
+char *
+ak_test_list_unnamed (GtkWidget *root,
+                      guint     *n_checked)
+{
+  GString *problems = g_string_new (NULL);
+
+  *n_checked = 0;
+  list_unnamed (root, problems, n_checked);
+  return g_string_free (problems, FALSE);
 }

@@ -51,5 +51,7 @@ char          *ak_test_get_accessible_name (GtkWidget   *widget);
 GtkWidget     *ak_test_find_accessible     (GtkWidget   *root,
                                             GtkAccessibleRole role,
                                             const char  *name);
+char          *ak_test_list_unnamed        (GtkWidget   *root,
+                                            guint       *n_checked);
 
 G_END_DECLS

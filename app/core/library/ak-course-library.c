@@ -743,29 +743,35 @@ ak_course_library_add_file (AkCourseLibrary *self,
   insert_entry (self, self->search_path->len, path, FALSE);
 }
 
+/* A folder is opened with its figures: through the document portal, a
+ * file comes alone, but a folder comes with everything in it. The path
+ * is only made absolute, not resolved, so that a portal path
+ * (/run/user/…/doc/…) stays valid at the next start. */
 static void
 open_file (AkCourseLibrary *self,
            const char      *path)
 {
   g_autofree char *absolute = g_canonicalize_filename (path, NULL);
-  SearchEntry *entry = find_entry (self, absolute, FALSE);
+  gboolean is_directory = g_file_test (absolute, G_FILE_TEST_IS_DIR);
+  SearchEntry *entry = find_entry (self, absolute, is_directory);
 
   if (entry != NULL && entry->opened)
     return;
   if (entry != NULL)
     g_ptr_array_remove (self->search_path, entry);
-  entry = insert_entry (self, self->n_opened++, absolute, FALSE);
+  entry = insert_entry (self, self->n_opened++, absolute, is_directory);
   entry->opened = TRUE;
 }
 
 /**
  * ak_course_library_open_file:
- * @path: a course file the learner chose
+ * @path: a course file or a course folder the learner chose
  *
  * Puts @path on the search path after the files opened before and ahead
  * of every folder, so that it replaces an installed course with the same
- * id, and adds it to #AkCourseLibrary:opened-files. Takes effect on the
- * next reload.
+ * id, and adds it to #AkCourseLibrary:opened-files. A folder adds the
+ * course files in it, as ak_course_library_add_directory() does. Takes
+ * effect on the next reload.
  */
 void
 ak_course_library_open_file (AkCourseLibrary *self,

@@ -185,6 +185,13 @@ typedef struct
 typedef gboolean (*AkProgressMemoryFunc) (const AkProgressMemory *memory,
                                           gpointer                user_data);
 
+typedef struct
+{
+  GDate  first_day;           /* the week's Monday */
+  guint  n_reviews;           /* answers to questions answered on an earlier day */
+  guint  n_remembered;        /* of those, not answered wrong */
+} AkRetentionWeek;
+
 GQuark ak_progress_error_quark (void);
 
 void ak_progress_answer_free   (AkProgressAnswer  *answer);
@@ -193,6 +200,7 @@ void ak_lesson_progress_free   (AkLessonProgress  *lesson);
 void ak_quiz_progress_free     (AkQuizProgress    *quiz);
 void ak_course_progress_free   (AkCourseProgress  *progress);
 void ak_thesis_mastery_free    (AkThesisMastery   *mastery);
+void ak_retention_week_free    (AkRetentionWeek   *week);
 gboolean ak_thesis_mastery_average (GPtrArray *theses,
                                     double    *average);
 
@@ -328,6 +336,11 @@ GPtrArray          *ak_progress_store_get_activity      (AkProgressStore  *self,
                                                          const GDate      *first,
                                                          const GDate      *last,
                                                          GError          **error);
+GPtrArray          *ak_progress_store_get_retention     (AkProgressStore  *self,
+                                                         const char       *course_id,
+                                                         const GDate      *first,
+                                                         const GDate      *last,
+                                                         GError          **error);
 GPtrArray          *ak_progress_store_get_quiz_history  (AkProgressStore  *self,
                                                          const char       *course_id,
                                                          const char       *quiz_id,
@@ -349,5 +362,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkLessonProgress, ak_lesson_progress_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkQuizProgress, ak_quiz_progress_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkCourseProgress, ak_course_progress_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkThesisMastery, ak_thesis_mastery_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (AkRetentionWeek, ak_retention_week_free)
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include "ak-quiz-session.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 
 #include "ak-grading.h"
 #include "ak-quiz-session-private.h"
@@ -36,6 +37,7 @@ typedef struct
   GPtrArray  *targets;    /* AkMatchTarget in the order shown */
   AkResponse *response;   /* nullable */
   double      score;
+  double      seconds;    /* spent on the answer */
   gboolean    answered;
   gboolean    changed;    /* answered in an older version */
 } QuestionState;
@@ -317,6 +319,8 @@ resume_attempt (AkQuizSession     *self,
         continue;
       state->answered = TRUE;
       state->score = CLAMP (answer->score, 0.0, 1.0);
+      /* From the store, which is not trusted. */
+      state->seconds = isfinite (answer->seconds) ? MAX (answer->seconds, 0.0) : 0.0;
       state->changed = g_strcmp0 (answer->question_hash, state->question->hash) != 0;
       /* An answer that cannot be read back still counts with its score. */
       state->response = ak_response_from_json (answer->response, NULL);
@@ -843,6 +847,7 @@ ak_quiz_session_check (AkQuizSession   *self,
 
   state->answered = TRUE;
   state->score = score;
+  state->seconds = seconds;
   state->changed = FALSE;
   g_clear_pointer (&state->response, ak_response_unref);
   state->response = g_steal_pointer (&kept);
@@ -899,6 +904,32 @@ ak_quiz_session_get_points (AkQuizSession *self)
         points += state->score * state->question->points;
     }
   return points;
+}
+
+/**
+ * ak_quiz_session_get_seconds:
+ *
+ * The time taken, for the results page: the seconds spent on each answer
+ * given, from when its question was shown until it was checked, also
+ * before the attempt was resumed.
+ *
+ * Returns: the seconds, 0 or more
+ */
+double
+ak_quiz_session_get_seconds (AkQuizSession *self)
+{
+  double seconds = 0.0;
+
+  g_return_val_if_fail (AK_IS_QUIZ_SESSION (self), 0.0);
+
+  for (guint i = 0; i < self->questions->len; i++)
+    {
+      QuestionState *state = g_ptr_array_index (self->questions, i);
+
+      if (state->answered)
+        seconds += state->seconds;
+    }
+  return seconds;
 }
 
 /**

@@ -95,6 +95,7 @@ AkQuizFeedback *ak_quiz_session_get_feedback     (AkQuizSession     *self,
 double          ak_quiz_session_get_points       (AkQuizSession     *self);
 double          ak_quiz_session_get_max_points   (AkQuizSession     *self);
 double          ak_quiz_session_get_percent      (AkQuizSession     *self);
+double          ak_quiz_session_get_seconds      (AkQuizSession     *self);
 gboolean        ak_quiz_session_get_passed       (AkQuizSession     *self);
 GStrv           ak_quiz_session_list_missed      (AkQuizSession     *self);
 gboolean        ak_quiz_session_get_finished     (AkQuizSession     *self);

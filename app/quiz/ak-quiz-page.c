@@ -1,0 +1,889 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include "ak-quiz-page.h"
+
+#include <glib/gi18n.h>
+
+#include "ak-feedback-view.h"
+#include "ak-question-types.h"
+#include "ak-quiz-results.h"
+#include "ak-quiz-text.h"
+
+struct _AkQuizPage
+{
+  AdwBin            parent_instance;
+
+  /* Template */
+  GtkWidget        *stack;
+  GtkWidget        *final_label;
+  GtkWidget        *title_label;
+  GtkWidget        *description_label;
+  GtkWidget        *facts_list;
+  GtkWidget        *resume_label;
+  GtkWidget        *start_button;
+  GtkWidget        *resume_button;
+  GtkWidget        *restart_button;
+  GtkWidget        *question_scroller;
+  GtkWidget        *position_label;
+  GtkWidget        *mode_label;
+  GtkWidget        *progress_bar;
+  GtkWidget        *question_bin;
+  GtkWidget        *error_label;
+  GtkWidget        *feedback_view;
+  GtkWidget        *check_button;
+  GtkWidget        *next_button;
+  GtkWidget        *results;
+  GtkWidget        *error_page;
+
+  AkContext        *context;
+  AkCourse         *course;
+  char             *quiz_id;
+  AkQuiz           *quiz;        /* owned by @course; NULL when it is gone */
+  AkQuizSession    *session;     /* NULL until the learner starts */
+  AkQuestionWidget *question;    /* the question shown */
+
+  guint             exam_mode : 1;
+  guint             final_test : 1;
+};
+
+G_DEFINE_FINAL_TYPE (AkQuizPage, ak_quiz_page, ADW_TYPE_BIN)
+
+enum
+{
+  PROP_0,
+  PROP_EXAM_MODE,
+  N_PROPS
+};
+
+enum
+{
+  OPEN_LESSON_SECTION,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char *
+get_stage (AkQuizPage *self)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
+}
+
+/* The window's default widget is activated by Enter, also from the
+ * entries of a question: "Check Answer", then "Next". */
+static void
+update_default_widget (AkQuizPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *button = NULL;
+
+  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  if (g_strcmp0 (get_stage (self), "question") == 0)
+    button = gtk_widget_get_visible (self->next_button) ? self->next_button : self->check_button;
+  gtk_window_set_default_widget (GTK_WINDOW (root), button);
+}
+
+static void
+update_check_action (AkQuizPage *self)
+{
+  gboolean can_check = self->question != NULL
+                       && ak_question_widget_get_answered (self->question)
+                       && !ak_question_widget_get_read_only (self->question)
+                       && gtk_widget_get_visible (self->check_button);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.check", can_check);
+}
+
+static void
+show_error (AkQuizPage *self,
+            GError     *error)
+{
+  gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
+  gtk_widget_set_visible (self->error_label, TRUE);
+}
+
+static void
+show_stage (AkQuizPage *self,
+            const char *stage)
+{
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), stage);
+  update_default_widget (self);
+}
+
+/* About a minute for a question with one thing to decide, two for one
+ * that asks for several (gaps, an order, pairs) or for typing. */
+static guint
+estimate_minutes (AkQuiz *quiz)
+{
+  guint minutes = 0;
+
+  for (guint i = 0; i < ak_quiz_get_n_questions (quiz); i++)
+    {
+      switch (ak_question_get_question_type (ak_quiz_get_question (quiz, i)))
+        {
+        case AK_QUESTION_SINGLE_CHOICE:
+        case AK_QUESTION_TRUE_FALSE:
+          minutes += 1;
+          break;
+        case AK_QUESTION_MULTIPLE_CHOICE:
+        case AK_QUESTION_GAP_TEXT:
+        case AK_QUESTION_ORDERING:
+        case AK_QUESTION_MATCHING:
+        case AK_QUESTION_SHORT_ANSWER:
+        case AK_QUESTION_NUMERIC:
+        case AK_N_QUESTION_TYPES:
+        default:
+          minutes += 2;
+          break;
+        }
+    }
+  return MAX (minutes, 1);
+}
+
+static guint
+count_points (AkQuiz *quiz)
+{
+  guint points = 0;
+
+  for (guint i = 0; i < ak_quiz_get_n_questions (quiz); i++)
+    points += ak_question_get_points (ak_quiz_get_question (quiz, i));
+  return points;
+}
+
+static void
+add_fact (AkQuizPage *self,
+          const char *title,
+          const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *label = gtk_label_new (value);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  /* Wrapped only where the row has no room for the whole value. */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_NONE);
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_RIGHT);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  /* Facts to read, not to act on: Tab goes straight to the buttons. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  value, -1);
+  gtk_list_box_append (GTK_LIST_BOX (self->facts_list), row);
+}
+
+static AkQuizProgress *
+find_quiz_progress (AkCourseProgress *progress,
+                    const char       *quiz_id)
+{
+  for (guint i = 0; progress != NULL && i < progress->quizzes->len; i++)
+    {
+      AkQuizProgress *quiz = g_ptr_array_index (progress->quizzes, i);
+
+      if (g_strcmp0 (quiz->quiz_id, quiz_id) == 0)
+        return quiz;
+    }
+  return NULL;
+}
+
+/* The intro reads the store only: an attempt starts with the button. */
+static void
+update_intro (AkQuizPage *self)
+{
+  AkProgressStore *store = ak_context_get_store (self->context);
+  g_autoptr(AkCourseProgress) progress = NULL;
+  g_autoptr(AkProgressAttempt) attempt = NULL;
+  g_autoptr(GError) error = NULL;
+  AkQuizProgress *quiz_progress;
+  const char *description = ak_quiz_get_description (self->quiz);
+  guint n_questions = ak_quiz_get_n_questions (self->quiz);
+  guint minutes = estimate_minutes (self->quiz);
+  g_autofree char *questions_text = NULL;
+  g_autofree char *points_text = NULL;
+  g_autofree char *pass_text = NULL;
+  g_autofree char *time_text = NULL;
+  g_autofree char *best_text = NULL;
+  GtkWidget *child;
+
+  gtk_label_set_text (GTK_LABEL (self->title_label), ak_quiz_get_title (self->quiz));
+  gtk_label_set_markup (GTK_LABEL (self->description_label), description != NULL ? description : "");
+  gtk_widget_set_visible (self->description_label, description != NULL && *description != '\0');
+  gtk_widget_set_visible (self->final_label, self->final_test);
+
+  if (store != NULL)
+    {
+      progress = ak_progress_store_get_course_progress (store, self->course, &error);
+      if (error != NULL)
+        g_warning ("Cannot read the progress of course “%s”: %s",
+                   ak_course_get_id (self->course), error->message);
+      g_clear_error (&error);
+      attempt = ak_progress_store_get_open_attempt (store, ak_course_get_id (self->course),
+                                                    self->quiz_id, &error);
+      if (error != NULL)
+        g_warning ("Cannot read the open attempt at quiz “%s”: %s",
+                   self->quiz_id, error->message);
+    }
+  quiz_progress = find_quiz_progress (progress, self->quiz_id);
+
+  while ((child = gtk_widget_get_first_child (self->facts_list)) != NULL)
+    gtk_list_box_remove (GTK_LIST_BOX (self->facts_list), child);
+
+  questions_text = g_strdup_printf ("%u", n_questions);
+  add_fact (self, _("Questions"), questions_text);
+  points_text = g_strdup_printf ("%u", count_points (self->quiz));
+  add_fact (self, _("Points"), points_text);
+  /* Translators: the share of the points needed to pass; "%%" is a percent sign */
+  pass_text = g_strdup_printf (_("%u %%"), ak_quiz_get_pass_mark (self->quiz));
+  add_fact (self, _("Pass Mark"), pass_text);
+  time_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "About %u minute",
+                                            "About %u minutes", minutes),
+                               minutes);
+  add_fact (self, _("Estimated Time"), time_text);
+  if (quiz_progress == NULL || quiz_progress->n_attempts == 0)
+    best_text = g_strdup (_("No attempt yet"));
+  else
+    {
+      g_autofree char *percent = ak_quiz_format_percent (100.0 * quiz_progress->best_score);
+
+      /* Translators: the best result so far, as in "80 % · Passed" */
+      best_text = g_strdup_printf (quiz_progress->passed ? _("%s · Passed") : _("%s · Not passed yet"),
+                                   percent);
+    }
+  add_fact (self, _("Previous Best"), best_text);
+
+  gtk_widget_set_visible (self->start_button, attempt == NULL);
+  gtk_widget_set_visible (self->resume_button, attempt != NULL);
+  gtk_widget_set_visible (self->restart_button, attempt != NULL);
+  gtk_widget_set_visible (self->resume_label, attempt != NULL);
+  if (attempt != NULL)
+    {
+      guint total = attempt->question_order != NULL && attempt->question_order[0] != NULL
+                    ? g_strv_length (attempt->question_order) : n_questions;
+      guint answered = MIN (attempt->answers != NULL ? attempt->answers->len : 0, total);
+      g_autofree char *text = NULL;
+
+      /* Translators: said of an attempt that was left unfinished */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "You have answered %u of %u question so far. Your answers are kept.",
+                                           "You have answered %u of %u questions so far. Your answers are kept.",
+                                           total),
+                              answered, total);
+      gtk_label_set_text (GTK_LABEL (self->resume_label), text);
+    }
+}
+
+static void
+question_answered_cb (AkQuizPage *self)
+{
+  update_check_action (self);
+}
+
+static void
+set_question_widget (AkQuizPage       *self,
+                     AkQuestionWidget *widget)
+{
+  if (self->question != NULL)
+    g_signal_handlers_disconnect_by_data (self->question, self);
+  self->question = widget;
+  adw_bin_set_child (ADW_BIN (self->question_bin), GTK_WIDGET (widget));
+  if (widget != NULL)
+    g_signal_connect_swapped (widget, "notify::answered",
+                              G_CALLBACK (question_answered_cb), self);
+}
+
+/* The first control of @widget in reading order; unlike
+ * gtk_widget_child_focus() it finds one in a widget not yet realised. */
+static gboolean
+focus_first (GtkWidget *widget)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
+    return FALSE;
+  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget)
+      && !GTK_IS_LABEL (widget) && gtk_widget_grab_focus (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (focus_first (child))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+show_results (AkQuizPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ak_quiz_session_finish (self->session, &error))
+    {
+      show_error (self, error);
+      return;
+    }
+  set_question_widget (self, NULL);
+  ak_quiz_results_set_session (AK_QUIZ_RESULTS (self->results), self->session);
+  show_stage (self, "results");
+  ak_quiz_results_focus_first (AK_QUIZ_RESULTS (self->results));
+}
+
+/* Shows the question to answer next, or the results once all are answered. */
+static void
+show_current (AkQuizPage *self)
+{
+  AkQuestion *question = ak_quiz_session_get_current (self->session);
+  guint index = ak_quiz_session_get_position (self->session);
+  guint n = ak_quiz_session_get_n_questions (self->session);
+  g_autofree char *position = NULL;
+  GtkAdjustment *adjustment;
+
+  if (question == NULL)
+    {
+      show_results (self);
+      return;
+    }
+
+  position = g_strdup_printf (_("Question %u of %u"), index + 1, n);
+  gtk_label_set_text (GTK_LABEL (self->position_label), position);
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar),
+                                 n > 0 ? (double)index / n : 0.0);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, position, -1);
+  if (ak_quiz_session_get_practice (self->session))
+    gtk_label_set_text (GTK_LABEL (self->mode_label), _("Practice Round"));
+  else if (ak_quiz_session_get_exam_mode (self->session))
+    gtk_label_set_text (GTK_LABEL (self->mode_label), _("Feedback at the End"));
+  gtk_widget_set_visible (self->mode_label, ak_quiz_session_get_practice (self->session)
+                                            || ak_quiz_session_get_exam_mode (self->session));
+
+  set_question_widget (self, ak_question_widget_new (self->session, question));
+  gtk_widget_set_visible (self->feedback_view, FALSE);
+  gtk_widget_set_visible (self->error_label, FALSE);
+  gtk_widget_set_visible (self->next_button, FALSE);
+  gtk_widget_set_visible (self->check_button, TRUE);
+  gtk_button_set_label (GTK_BUTTON (self->check_button),
+                        ak_quiz_session_get_exam_mode (self->session) ? _("Save Answer")
+                                                                      : _("Check Answer"));
+  update_check_action (self);
+
+  show_stage (self, "question");
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->question_scroller));
+  gtk_adjustment_set_value (adjustment, 0);
+  /* Straight to the answer, for the keyboard and the screen reader. */
+  focus_first (GTK_WIDGET (self->question));
+}
+
+static void
+start_session (AkQuizPage    *self,
+               AkQuizSession *session)
+{
+  g_set_object (&self->session, session);
+  ak_quiz_session_set_exam_mode (self->session, self->exam_mode);
+  show_current (self);
+}
+
+static void
+show_session_error (AkQuizPage *self,
+                    GError     *error)
+{
+  adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
+  show_stage (self, "error");
+}
+
+/* Resumes the attempt in progress, or starts one. */
+static void
+open_attempt (AkQuizPage *self)
+{
+  g_autoptr(AkQuizSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+
+  session = ak_quiz_session_new (self->context, self->course, self->quiz_id, &error);
+  if (session == NULL)
+    {
+      show_session_error (self, error);
+      return;
+    }
+  start_session (self, session);
+}
+
+static void
+start_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  open_attempt (AK_QUIZ_PAGE (widget));
+}
+
+/* The unfinished attempt ends without a score; its answers stay in the
+ * history. Then a new one starts. */
+static void
+restart_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (widget);
+  g_autoptr(AkQuizSession) open = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open = ak_quiz_session_new (self->context, self->course, self->quiz_id, &error);
+  if (open == NULL)
+    {
+      show_session_error (self, error);
+      return;
+    }
+  if (ak_quiz_session_get_resumed (open) && !ak_quiz_session_abandon (open, &error))
+    {
+      show_session_error (self, error);
+      return;
+    }
+  if (!ak_quiz_session_get_resumed (open))
+    {
+      /* Nothing was open any more: this one is new. */
+      start_session (self, open);
+      return;
+    }
+  open_attempt (self);
+}
+
+static void
+check_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (widget);
+  g_autoptr(AkResponse) response = NULL;
+  g_autoptr(AkQuizFeedback) feedback = NULL;
+  g_autoptr(GError) error = NULL;
+  AkQuestion *question;
+
+  if (self->session == NULL || self->question == NULL
+      || ak_question_widget_get_read_only (self->question))
+    return;
+  response = ak_question_widget_get_response (self->question);
+  if (response == NULL)
+    return;
+
+  question = ak_question_widget_get_question (self->question);
+  if (!ak_quiz_session_check (self->session, response, &feedback, &error))
+    {
+      /* Nothing was recorded: the learner can try again. */
+      show_error (self, error);
+      return;
+    }
+
+  if (feedback == NULL)
+    {
+      /* In exam mode the feedback waits for the end. */
+      show_current (self);
+      return;
+    }
+
+  ak_question_widget_show_feedback (self->question, feedback);
+  ak_feedback_view_set_feedback (AK_FEEDBACK_VIEW (self->feedback_view), question, feedback);
+  gtk_widget_set_visible (self->feedback_view, TRUE);
+  gtk_widget_set_visible (self->error_label, FALSE);
+  gtk_widget_set_visible (self->check_button, FALSE);
+  gtk_button_set_label (GTK_BUTTON (self->next_button),
+                        ak_quiz_session_get_current (self->session) != NULL ? _("Next")
+                                                                            : _("Show Results"));
+  gtk_widget_set_visible (self->next_button, TRUE);
+  /* The verdict is read out with the button that has the focus. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  ak_verdict_to_string (feedback->verdict), -1);
+  update_check_action (self);
+  update_default_widget (self);
+  gtk_widget_grab_focus (self->next_button);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (widget);
+
+  if (self->session == NULL || !gtk_widget_get_visible (self->next_button))
+    return;
+  show_current (self);
+}
+
+static void
+retry_cb (AkQuizPage *self)
+{
+  open_attempt (self);
+}
+
+static void
+practice_cb (AkQuizPage *self)
+{
+  g_autoptr(AkQuizSession) practice = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    return;
+  practice = ak_quiz_session_start_practice (self->session, &error);
+  if (practice == NULL)
+    {
+      show_session_error (self, error);
+      return;
+    }
+  g_set_object (&self->session, practice);
+  show_current (self);
+}
+
+static void
+open_lesson_section_cb (GtkWidget  *emitter,
+                        const char *course_id,
+                        const char *lesson_id,
+                        const char *section_id,
+                        AkQuizPage *self)
+{
+  g_signal_emit (self, signals[OPEN_LESSON_SECTION], 0, course_id, lesson_id, section_id);
+}
+
+/* Enter on a choice or an ordering item checks the answer (or goes on)
+ * instead of toggling the choice again, as Enter in an entry does. */
+static gboolean
+enter_cb (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (g_strcmp0 (get_stage (self), "question") != 0 || self->question == NULL || focus == NULL
+      || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->question))
+      || !(GTK_IS_CHECK_BUTTON (focus) || GTK_IS_LIST_BOX_ROW (focus)))
+    return FALSE;
+
+  if (gtk_widget_get_visible (self->next_button))
+    gtk_widget_activate_action (widget, "quiz.next", NULL);
+  else
+    gtk_widget_activate_action (widget, "quiz.check", NULL);
+  return TRUE;
+}
+
+/* The number keys pick a choice also while the focus is on the buttons
+ * below the question. */
+static gboolean
+number_cb (GtkWidget *widget,
+           GVariant  *args,
+           gpointer   user_data)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (widget);
+
+  if (g_strcmp0 (get_stage (self), "question") != 0 || !AK_IS_CHOICE_QUESTION (self->question)
+      || ak_question_widget_get_read_only (self->question))
+    return FALSE;
+  return gtk_widget_activate_action_variant (GTK_WIDGET (self->question), "choice.pick", args);
+}
+
+static void
+ak_quiz_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ak_quiz_page_parent_class)->map (widget);
+  update_default_widget (AK_QUIZ_PAGE (widget));
+}
+
+static void
+ak_quiz_page_unmap (GtkWidget *widget)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    {
+      GtkWidget *current = gtk_window_get_default_widget (GTK_WINDOW (root));
+
+      if (current == self->check_button || current == self->next_button)
+        gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
+    }
+  GTK_WIDGET_CLASS (ak_quiz_page_parent_class)->unmap (widget);
+}
+
+static void
+ak_quiz_page_dispose (GObject *object)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (object);
+
+  /* AdwBin unparents the template's child. */
+  set_question_widget (self, NULL);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (ak_quiz_page_parent_class)->dispose (object);
+}
+
+static void
+ak_quiz_page_finalize (GObject *object)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (object);
+
+  g_clear_object (&self->context);
+  g_clear_object (&self->course);
+  g_free (self->quiz_id);
+
+  G_OBJECT_CLASS (ak_quiz_page_parent_class)->finalize (object);
+}
+
+static void
+ak_quiz_page_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXAM_MODE:
+      g_value_set_boolean (value, self->exam_mode);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ak_quiz_page_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  AkQuizPage *self = AK_QUIZ_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_EXAM_MODE:
+      ak_quiz_page_set_exam_mode (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ak_quiz_page_class_init (AkQuizPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ak_quiz_page_dispose;
+  object_class->finalize = ak_quiz_page_finalize;
+  object_class->get_property = ak_quiz_page_get_property;
+  object_class->set_property = ak_quiz_page_set_property;
+  widget_class->map = ak_quiz_page_map;
+  widget_class->unmap = ak_quiz_page_unmap;
+
+  /* Feedback only at the end, for the whole attempt at once. */
+  properties[PROP_EXAM_MODE] =
+    g_param_spec_boolean ("exam-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * AkQuizPage::open-lesson-section:
+   * @course_id: the course of the lesson, which can be another course
+   * @lesson_id: the lesson
+   * @section_id: the section that teaches the thesis a question tests
+   */
+  signals[OPEN_LESSON_SECTION] =
+    g_signal_new ("open-lesson-section", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 3,
+                  G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
+
+  g_type_ensure (AK_TYPE_FEEDBACK_VIEW);
+  g_type_ensure (AK_TYPE_QUIZ_RESULTS);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/smakademie/Akademie/ui/ak-quiz-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, final_label);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, facts_list);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, resume_label);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, restart_button);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, question_scroller);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, position_label);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, mode_label);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, question_bin);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, feedback_view);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, check_button);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, results);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, retry_cb);
+  gtk_widget_class_bind_template_callback (widget_class, practice_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_lesson_section_cb);
+
+  gtk_widget_class_install_action (widget_class, "quiz.start", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "quiz.resume", NULL, start_action);
+  gtk_widget_class_install_action (widget_class, "quiz.restart", NULL, restart_action);
+  gtk_widget_class_install_action (widget_class, "quiz.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "quiz.next", NULL, next_action);
+
+  for (guint number = 1; number <= 9; number++)
+    {
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_0 + number, 0, number_cb, "u", number);
+      gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_0 + number, 0, number_cb, "u", number);
+    }
+}
+
+static void
+ak_quiz_page_init (AkQuizPage *self)
+{
+  static const guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
+  GtkEventController *controller;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Before the focused choice takes Enter for itself. */
+  controller = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (enter_keys[i], 0),
+                                                            gtk_callback_action_new (enter_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Progress in the quiz"), -1);
+}
+
+/**
+ * ak_quiz_page_new:
+ * @context: the library, store and clock
+ * @course: the course of the quiz
+ * @quiz_id: the quiz
+ *
+ * Returns: (transfer floating): the page, showing the quiz's intro, or
+ *   that the quiz is not in the course
+ */
+AkQuizPage *
+ak_quiz_page_new (AkContext  *context,
+                  AkCourse   *course,
+                  const char *quiz_id)
+{
+  AkQuizPage *self;
+  guint n_quizzes;
+
+  g_return_val_if_fail (AK_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (AK_IS_COURSE (course), NULL);
+  g_return_val_if_fail (quiz_id != NULL, NULL);
+
+  self = g_object_new (AK_TYPE_QUIZ_PAGE, NULL);
+  self->context = g_object_ref (context);
+  self->course = g_object_ref (course);
+  self->quiz_id = g_strdup (quiz_id);
+  self->quiz = ak_course_find_quiz (course, quiz_id);
+
+  if (self->quiz == NULL || ak_quiz_get_n_questions (self->quiz) == 0)
+    {
+      adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page),
+                                       _("This quiz is no longer in the course."));
+      show_stage (self, "error");
+      return self;
+    }
+
+  /* The last quiz of a course tests all of it, as the course overview says. */
+  n_quizzes = ak_course_get_n_quizzes (course);
+  self->final_test = n_quizzes > 0
+                     && ak_course_get_quiz (course, n_quizzes - 1) == (const AkQuiz *)self->quiz;
+  update_intro (self);
+  show_stage (self, "intro");
+  return self;
+}
+
+AkCourse *
+ak_quiz_page_get_course (AkQuizPage *self)
+{
+  g_return_val_if_fail (AK_IS_QUIZ_PAGE (self), NULL);
+  return self->course;
+}
+
+const char *
+ak_quiz_page_get_quiz_id (AkQuizPage *self)
+{
+  g_return_val_if_fail (AK_IS_QUIZ_PAGE (self), NULL);
+  return self->quiz_id;
+}
+
+/**
+ * ak_quiz_page_get_session:
+ *
+ * Returns: (transfer none) (nullable): the attempt or practice round
+ *   shown, %NULL before the learner starts
+ */
+AkQuizSession *
+ak_quiz_page_get_session (AkQuizPage *self)
+{
+  g_return_val_if_fail (AK_IS_QUIZ_PAGE (self), NULL);
+  return self->session;
+}
+
+gboolean
+ak_quiz_page_get_exam_mode (AkQuizPage *self)
+{
+  g_return_val_if_fail (AK_IS_QUIZ_PAGE (self), FALSE);
+  return self->exam_mode;
+}
+
+/**
+ * ak_quiz_page_set_exam_mode:
+ * @exam_mode: %TRUE to show no feedback before the results
+ *
+ * Takes effect for the attempts started from now on; the session does
+ * not keep the mode, so a resumed attempt gets it from here.
+ */
+void
+ak_quiz_page_set_exam_mode (AkQuizPage *self,
+                            gboolean    exam_mode)
+{
+  g_return_if_fail (AK_IS_QUIZ_PAGE (self));
+
+  exam_mode = !!exam_mode;
+  if (self->exam_mode == (guint)exam_mode)
+    return;
+  self->exam_mode = exam_mode;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXAM_MODE]);
+}
+
+/* Whether the quiz is the course's final test: its last quiz. */
+gboolean
+ak_quiz_page_get_final_test (AkQuizPage *self)
+{
+  g_return_val_if_fail (AK_IS_QUIZ_PAGE (self), FALSE);
+  return self->final_test;
+}
+
+/**
+ * ak_quiz_page_get_leaving_open_exam:
+ *
+ * For the window, when the learner leaves the page: whether an attempt
+ * at the final test is still open, so that a toast can say the attempt
+ * stays open. Leaving any other quiz needs no word: every answer is
+ * saved already.
+ *
+ * Returns: %TRUE while an attempt at the final test is started and not
+ *   finished
+ */
+gboolean
+ak_quiz_page_get_leaving_open_exam (AkQuizPage *self)
+{
+  g_return_val_if_fail (AK_IS_QUIZ_PAGE (self), FALSE);
+
+  return self->final_test
+         && self->session != NULL
+         && !ak_quiz_session_get_practice (self->session)
+         && !ak_quiz_session_get_finished (self->session)
+         && ak_quiz_session_get_attempt_id (self->session) != 0;
+}

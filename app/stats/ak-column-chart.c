@@ -1,0 +1,367 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "Akademie"
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gi18n.h>
+
+#include "ak-column-chart.h"
+
+/*
+ * Vertical columns over a row of labels (weeks, days), counts or shares,
+ * with an optional target as a dashed line across: retention per week
+ * against 90 %, reviews due per day. The data is plain, so that the
+ * statistics page can feed it from the answers now and the scheduler
+ * later. The caller sets the summary and the table's columns; each
+ * column adds a table row (label, value).
+ */
+
+#define HEIGHT 160
+#define COLUMN_GAP 6
+#define MAX_COLUMN 48
+
+typedef struct
+{
+  char     *label;
+  double    value;
+  gboolean  has_value;
+} Column;
+
+struct _AkColumnChart
+{
+  AkChart        parent_instance;
+
+  GArray        *columns;   /* Column */
+  AkColumnValue  kind;
+  double         max_value;
+  double         target;    /* < 0: none */
+  char          *target_label;
+};
+
+G_DEFINE_FINAL_TYPE (AkColumnChart, ak_column_chart, AK_TYPE_CHART)
+
+typedef struct
+{
+  double left;
+  double top;
+  double bottom;
+  double slot;       /* the width given to each column */
+  double column;     /* the width drawn */
+  int    text_height;
+} Plot;
+
+static char *
+format_value (AkColumnChart *self,
+              double         value)
+{
+  if (self->kind == AK_COLUMN_VALUE_PERCENT)
+    return ak_chart_format_percent (value);
+  return ak_chart_format_count (value > 0 ? (guint)round (value) : 0);
+}
+
+static void
+compute_plot (AkColumnChart *self,
+              int            width,
+              int            height,
+              Plot          *plot)
+{
+  g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self), "Ag");
+  guint n = MAX (self->columns->len, 1);
+
+  pango_layout_get_pixel_size (layout, NULL, &plot->text_height);
+  plot->left = 0;
+  /* Room above the tallest column for its value. */
+  plot->top = plot->text_height + 4;
+  plot->bottom = height - plot->text_height - 6;
+  plot->slot = (double)width / n;
+  plot->column = MIN (plot->slot - COLUMN_GAP, MAX_COLUMN);
+  plot->column = MAX (plot->column, 2);
+}
+
+static double
+value_y (AkColumnChart *self,
+         const Plot    *plot,
+         double         value)
+{
+  double share = self->max_value > 0 ? value / self->max_value : 0;
+
+  return plot->bottom - (plot->bottom - plot->top) * CLAMP (share, 0.0, 1.0);
+}
+
+static int
+ak_column_chart_hit_test (AkChart      *chart,
+                          double        x,
+                          double        y,
+                          GdkRectangle *area)
+{
+  AkColumnChart *self = AK_COLUMN_CHART (chart);
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  Plot plot;
+  int index;
+
+  compute_plot (self, width, height, &plot);
+  if (x < 0 || y < 0 || y > height || plot.slot <= 0)
+    return -1;
+  /* The whole slot, labels included: a column of 0 is still found. */
+  index = (int)(x / plot.slot);
+  if (index < 0 || (guint)index >= self->columns->len)
+    return -1;
+  *area = (GdkRectangle) { index * plot.slot, 0, ceil (plot.slot), height };
+  return index;
+}
+
+static void
+show_text (AkColumnChart *self,
+           cairo_t       *cr,
+           const GdkRGBA *color,
+           const char    *text,
+           double         center_x,
+           double         y)
+{
+  g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self), text);
+  int width;
+  double x;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  /* Centred, but inside the chart: the last label is not cut off. */
+  x = MIN (center_x - width / 2.0, gtk_widget_get_width (GTK_WIDGET (self)) - width);
+  ak_chart_set_source_rgba (cr, color);
+  cairo_move_to (cr, round (MAX (x, 0)), y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static int
+text_width (AkColumnChart *self,
+            const char    *text)
+{
+  g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self), text);
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+static void
+ak_column_chart_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  AkColumnChart *self = AK_COLUMN_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  static const double dashes[] = { 6, 4 };
+  int widest_label = 0;
+  guint label_step = 1;
+  AkChartColors colors;
+  Plot plot;
+  cairo_t *cr;
+
+  if (self->columns->len == 0)
+    return;
+
+  ak_chart_get_colors (AK_CHART (self), &colors);
+  compute_plot (self, width, height, &plot);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+
+  /* The base line. */
+  ak_chart_set_source_rgba (cr, &colors.grid);
+  cairo_rectangle (cr, 0, round (plot.bottom), width, 1);
+  cairo_fill (cr);
+
+  /* Every label if they fit, else every second, third… */
+  for (guint i = 0; i < self->columns->len; i++)
+    widest_label = MAX (widest_label,
+                        text_width (self, g_array_index (self->columns, Column, i).label));
+  while (label_step < self->columns->len && plot.slot * label_step < widest_label + 6)
+    label_step++;
+
+  for (guint i = 0; i < self->columns->len; i++)
+    {
+      const Column *column = &g_array_index (self->columns, Column, i);
+      double center = (i + 0.5) * plot.slot;
+
+      if (column->has_value)
+        {
+          g_autofree char *value = format_value (self, column->value);
+          double top = value_y (self, &plot, column->value);
+
+          ak_chart_set_source_rgba (cr, &colors.accent);
+          cairo_rectangle (cr, round (center - plot.column / 2), top,
+                           round (plot.column), MAX (plot.bottom - top, 0));
+          cairo_fill (cr);
+          if (text_width (self, value) <= plot.slot)
+            show_text (self, cr, &colors.dim, value, center, top - plot.text_height - 2);
+        }
+      if ((self->columns->len - 1 - i) % label_step == 0)
+        show_text (self, cr, &colors.dim, column->label, center, plot.bottom + 4);
+    }
+
+  if (self->target >= 0)
+    {
+      double y = value_y (self, &plot, self->target);
+
+      ak_chart_set_source_rgba (cr, &colors.warning);
+      cairo_set_line_width (cr, 2);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_move_to (cr, 0, y);
+      cairo_line_to (cr, width, y);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (self->target_label != NULL)
+        {
+          g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self),
+                                                                  self->target_label);
+
+          /* At the left, where the oldest columns are: mostly empty. */
+          ak_chart_set_source_rgba (cr, &colors.warning);
+          cairo_move_to (cr, 0, MAX (y - plot.text_height - 2, 0));
+          pango_cairo_show_layout (cr, layout);
+        }
+    }
+  cairo_destroy (cr);
+}
+
+static void
+ak_column_chart_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  AkColumnChart *self = AK_COLUMN_CHART (widget);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN (self->columns->len * 12, 160);
+      *natural = MAX (self->columns->len * (MAX_COLUMN + COLUMN_GAP), 240);
+    }
+  else
+    *minimum = *natural = self->columns->len > 0 ? HEIGHT : 0;
+}
+
+static void
+clear_column (gpointer data)
+{
+  g_free (((Column *)data)->label);
+}
+
+static void
+ak_column_chart_finalize (GObject *object)
+{
+  AkColumnChart *self = AK_COLUMN_CHART (object);
+
+  g_array_unref (self->columns);
+  g_free (self->target_label);
+
+  G_OBJECT_CLASS (ak_column_chart_parent_class)->finalize (object);
+}
+
+static void
+ak_column_chart_class_init (AkColumnChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  AkChartClass *chart_class = AK_CHART_CLASS (klass);
+
+  object_class->finalize = ak_column_chart_finalize;
+  widget_class->snapshot = ak_column_chart_snapshot;
+  widget_class->measure = ak_column_chart_measure;
+  chart_class->hit_test = ak_column_chart_hit_test;
+}
+
+static void
+ak_column_chart_init (AkColumnChart *self)
+{
+  self->columns = g_array_new (FALSE, FALSE, sizeof (Column));
+  g_array_set_clear_func (self->columns, clear_column);
+  self->target = -1;
+}
+
+GtkWidget *
+ak_column_chart_new (void)
+{
+  return g_object_new (AK_TYPE_COLUMN_CHART, NULL);
+}
+
+static void
+update_scale (AkColumnChart *self)
+{
+  /* Shares go up to 100 %; counts up to the largest, at least 1. */
+  self->max_value = 1.0;
+  if (self->kind == AK_COLUMN_VALUE_COUNT)
+    for (guint i = 0; i < self->columns->len; i++)
+      self->max_value = MAX (self->max_value, g_array_index (self->columns, Column, i).value);
+  if (self->target > self->max_value)
+    self->max_value = self->target;
+}
+
+/**
+ * ak_column_chart_set_columns:
+ * @kind: whether the values are counts or shares
+ * @columns: (array length=n_columns): the columns, left to right
+ *
+ * Shows @columns, and adds a table row (label, value) for each. The
+ * texts are copied.
+ */
+void
+ak_column_chart_set_columns (AkColumnChart  *self,
+                             AkColumnValue   kind,
+                             const AkColumn *columns,
+                             guint           n_columns)
+{
+  g_return_if_fail (AK_IS_COLUMN_CHART (self));
+  g_return_if_fail (columns != NULL || n_columns == 0);
+
+  self->kind = kind;
+  g_array_set_size (self->columns, 0);
+  ak_chart_clear (AK_CHART (self));
+  for (guint i = 0; i < n_columns; i++)
+    {
+      double value = isfinite (columns[i].value) ? MAX (columns[i].value, 0.0) : 0.0;
+      Column column = {
+        g_strdup (columns[i].label != NULL ? columns[i].label : ""),
+        kind == AK_COLUMN_VALUE_PERCENT ? MIN (value, 1.0) : value,
+        columns[i].has_value,
+      };
+      g_autofree char *value_text = column.has_value ? format_value (self, column.value)
+                                                     : g_strdup ("–");
+
+      g_array_append_val (self->columns, column);
+      ak_chart_add_mark (AK_CHART (self), columns[i].tooltip);
+      ak_chart_add_row (AK_CHART (self), column.label, value_text, NULL);
+    }
+  update_scale (self);
+  ak_chart_changed (AK_CHART (self));
+}
+
+/**
+ * ak_column_chart_set_target:
+ * @target: the value to reach, in the columns' unit; negative for none
+ * @label: (nullable): what the line means, shown above it
+ *
+ * Draws a dashed line across the chart at @target.
+ */
+void
+ak_column_chart_set_target (AkColumnChart *self,
+                            double         target,
+                            const char    *label)
+{
+  g_return_if_fail (AK_IS_COLUMN_CHART (self));
+
+  self->target = isfinite (target) ? target : -1;
+  g_free (self->target_label);
+  self->target_label = g_strdup (label);
+  update_scale (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+double
+ak_column_chart_get_target (AkColumnChart *self)
+{
+  g_return_val_if_fail (AK_IS_COLUMN_CHART (self), -1);
+  return self->target;
+}
