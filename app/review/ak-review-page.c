@@ -292,15 +292,17 @@ focus_first (GtkWidget *widget)
 }
 
 static void
-read_again_cb (GtkButton    *button,
-               AkReviewPage *self)
+difficult_activated_cb (AdwActionRow *row,
+                        AkReviewPage *self)
 {
-  const AkDifficultQuestion *question = g_object_get_data (G_OBJECT (button), "ak-difficult");
+  const AkDifficultQuestion *question = g_object_get_data (G_OBJECT (row), "ak-difficult");
 
   g_signal_emit (self, signals[OPEN_LESSON_SECTION], 0,
                  question->course_id, question->lesson_id, question->section_id);
 }
 
+/* A row per question, which opens its section: a button beside the
+ * prompt would leave the prompt no room at 360 px. */
 static GtkWidget *
 create_difficult_row (AkReviewPage        *self,
                       AkDifficultQuestion *question)
@@ -314,7 +316,6 @@ create_difficult_row (AkReviewPage        *self,
   g_strstrip (prompt);
   escaped_prompt = g_markup_escape_text (prompt, -1);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), escaped_prompt);
-  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 3);
   if (question->section_title != NULL)
     /* Translators: where to reread a difficult question: "Course · Lesson: Section" */
     where = g_strdup_printf (_("%s · %s: %s"), question->course_title, question->lesson_title,
@@ -326,16 +327,19 @@ create_difficult_row (AkReviewPage        *self,
 
   if (question->lesson_id != NULL && question->section_id != NULL)
     {
-      GtkWidget *button = gtk_button_new_with_label (_("Read in the Lesson"));
-      g_autofree char *description = g_strdup_printf ("%s: %s", where, prompt);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("go-next-symbolic");
+      g_autofree char *description = g_strdup_printf (_("Read in the Lesson: %s"), where);
 
-      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-      g_object_set_data_full (G_OBJECT (button), "ak-difficult", question,
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      _("Read in the Lesson"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      gtk_widget_set_tooltip_text (row, _("Read in the Lesson"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      description, -1);
+      g_object_set_data_full (G_OBJECT (row), "ak-difficult", question,
                               (GDestroyNotify)ak_difficult_question_free);
-      g_signal_connect (button, "clicked", G_CALLBACK (read_again_cb), self);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      g_signal_connect (row, "activated", G_CALLBACK (difficult_activated_cb), self);
     }
   else
     ak_difficult_question_free (question);

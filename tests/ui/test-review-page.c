@@ -633,7 +633,8 @@ test_walk (Fixture       *fixture,
   g_assert_true (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (difficult)),
                          "Lernen mit Abstand") != NULL);
   g_assert_null (ak_test_find_widget (shown (fixture), ADW_TYPE_ACTION_ROW, 1));
-  click (ak_test_find_widget (difficult, GTK_TYPE_BUTTON, 0));
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (difficult)));
+  gtk_widget_activate (difficult);
   g_assert_cmpstr (g_ptr_array_index (fixture->opened, fixture->opened->len - 1), ==,
                    "gedaechtnis/lernen/abstand");
   assert_all_named (fixture);
