@@ -215,10 +215,10 @@ update_start (AkReviewPage *self)
 
       if (n_due > 0)
         /* Translators: the daily limit is reached; the rest waits */
-        description = g_strdup_printf (ngettext ("You have reached your daily limit. %u more question waits for the next days. %s",
-                                                 "You have reached your daily limit. %u more questions wait for the next days. %s",
+        description = g_strdup_printf (ngettext ("You have reached your daily limit. %u more question waits for tomorrow.",
+                                                 "You have reached your daily limit. %u more questions wait for tomorrow.",
                                                  n_due),
-                                       n_due, next);
+                                       n_due);
       else
         description = g_strdup (next);
       adw_status_page_set_description (ADW_STATUS_PAGE (self->done_page), description);
@@ -610,6 +610,16 @@ enter_cb (GtkWidget *widget,
   return TRUE;
 }
 
+/* A new limit counts at once, unless a review is under way. */
+static void
+daily_limit_changed_cb (AkReviewPage *self)
+{
+  const char *stage = get_stage (self);
+
+  if (g_strcmp0 (stage, "start") == 0 || g_strcmp0 (stage, "done") == 0)
+    ak_review_page_refresh (self);
+}
+
 static void
 ak_review_page_map (GtkWidget *widget)
 {
@@ -774,6 +784,9 @@ ak_review_page_new (AkContext *context)
 
   self = g_object_new (AK_TYPE_REVIEW_PAGE, NULL);
   self->context = g_object_ref (context);
+  if (ak_context_get_settings (context) != NULL)
+    g_signal_connect_object (ak_context_get_settings (context), "changed::review-daily-limit",
+                             G_CALLBACK (daily_limit_changed_cb), self, G_CONNECT_SWAPPED);
   ak_review_page_refresh (self);
   return self;
 }

@@ -321,6 +321,68 @@ click_name (Fixture    *fixture,
   click (button (fixture, name));
 }
 
+static gboolean
+run_shortcuts (GtkWidget         *widget,
+               GtkPropagationPhase phase,
+               guint              keyval,
+               GdkModifierType    modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (!GTK_IS_KEYVAL_TRIGGER (trigger)
+              || gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval
+              || gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
+            continue;
+          if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A key press on the focused widget, as GTK hands it on: the shortcuts
+ * of the capture phase from the window down, then those of the bubble
+ * phase from the focus up; an entry's own Enter activates it. GTK 4.8
+ * cannot synthesise key events. */
+static void
+press_key (Fixture         *fixture,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  g_assert_nonnull (focus);
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (chain, 0, widget);
+
+  for (guint i = 0; i < chain->len; i++)
+    if (run_shortcuts (g_ptr_array_index (chain, i), GTK_PHASE_CAPTURE, keyval, modifiers))
+      return;
+  if (GTK_IS_TEXT (focus) && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
+    {
+      g_signal_emit_by_name (focus, "activate");
+      return;
+    }
+  for (guint i = chain->len; i > 0; i--)
+    if (run_shortcuts (g_ptr_array_index (chain, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers))
+      return;
+  g_error ("Nothing took the key %s", gdk_keyval_name (keyval));
+}
+
 /* Whether a label on @root, shown, says @text. */
 static gboolean
 has_label (GtkWidget  *root,
@@ -520,9 +582,43 @@ test_limit (Fixture       *fixture,
                     ==, 3);
   screenshot (fixture, "limit");
 
+  /* A new limit counts at once. */
+  g_settings_set_uint (fixture->settings, "review-daily-limit", 4);
+  wait_for_stage (fixture, "start");
+  g_assert_cmpuint (ak_review_session_get_n_questions (ak_review_page_get_session (fixture->page)),
+                    ==, 4);
+
   click_name (fixture, L ("Start Review"));
   wait_for_stage (fixture, "question");
-  g_assert_true (has_label (shown (fixture), POS (1, 3)));
+  g_assert_true (has_label (shown (fixture), POS (1, 4)));
+  /* Not in the middle of a review. */
+  g_settings_set_uint (fixture->settings, "review-daily-limit", 2);
+  wait_for_stage (fixture, "question");
+  g_assert_cmpuint (ak_review_session_get_n_questions (ak_review_page_get_session (fixture->page)),
+                    ==, 4);
+
+  /* Once today's share is done, the rest waits, and the page says so
+   * without asking for more. */
+  for (guint i = 0; i < 4; i++)
+    {
+      answer (fixture, TRUE);
+      click_name (fixture, L ("Check Answer"));
+      click_name (fixture, i + 1 < 4 ? L ("Next") : L ("Show Summary"));
+    }
+  wait_for_stage (fixture, "summary");
+  click_name (fixture, L ("Back to the Overview"));
+  wait_for_stage (fixture, "done");
+  {
+    g_autofree char *waits = g_strdup_printf (ngettext ("You have reached your daily limit. %u more question waits for tomorrow.",
+                                                        "You have reached your daily limit. %u more questions wait for tomorrow.",
+                                                        1),
+                                              1);
+    const char *description = adw_status_page_get_description (ADW_STATUS_PAGE (shown (fixture)));
+
+    g_assert_cmpstr (description, ==, waits);
+  }
+  assert_all_named (fixture);
+  screenshot (fixture, "limit-reached");
 }
 
 /* Every due question answered through the widgets, recorded as a review
@@ -675,6 +771,37 @@ test_nothing_due (Fixture       *fixture,
   screenshot (fixture, "nothing-due");
 }
 
+/* Enter on the picked choice checks the answer; then the focus is on
+ * "Next", with the verdict as its description. */
+static void
+test_keyboard (Fixture       *fixture,
+               gconstpointer  data)
+{
+  GtkWidget *focus;
+  g_autofree char *name = NULL;
+
+  open_page (fixture, 800);
+  click_name (fixture, L ("Start Review"));
+  wait_for_stage (fixture, "question");
+
+  /* The first choice has the focus, for the keyboard and screen reader. */
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (current_question (fixture))));
+  answer (fixture, TRUE);
+  press_key (fixture, GDK_KEY_Return, 0);
+  g_assert_true (ak_question_widget_get_read_only (current_question (fixture)));
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM review WHERE kind = 'review'"), ==, 5);
+
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  name = ak_test_get_accessible_name (focus);
+  g_assert_cmpstr (name, ==, L ("Next"));
+  g_assert_true (gtk_window_get_default_widget (fixture->window) == focus);
+  click (focus);
+  wait_for_stage (fixture, "question");
+  g_assert_true (has_label (shown (fixture), POS (2, N_QUESTIONS)));
+}
+
 static void
 test_german (Fixture       *fixture,
              gconstpointer  data)
@@ -709,6 +836,21 @@ test_german (Fixture       *fixture,
   click_name (fixture, "Weiter");
   wait_for_stage (fixture, "question");
   g_assert_true (has_label (shown (fixture), "Frage 2 von 5"));
+  for (guint i = 1; i < N_QUESTIONS; i++)
+    {
+      answer (fixture, TRUE);
+      click_name (fixture, "Antwort prüfen");
+      click_name (fixture, i + 1 < N_QUESTIONS ? "Weiter" : "Zusammenfassung zeigen");
+    }
+  wait_for_stage (fixture, "summary");
+  g_assert_true (has_label (shown (fixture), "Sie wussten 5 von 5 Fragen."));
+  g_assert_true (has_label (shown (fixture), "Schwierige Fragen"));
+  screenshot (fixture, "summary");
+  click_name (fixture, "Zurück zur Übersicht");
+  wait_for_stage (fixture, "done");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (shown (fixture))), ==,
+                   "Für heute ist alles wiederholt");
+  screenshot (fixture, "done");
 }
 
 int
@@ -737,6 +879,8 @@ main (int    argc,
               fixture_set_up, test_walk, fixture_tear_down);
   g_test_add ("/review-page/nothing-due", Fixture, GINT_TO_POINTER (0),
               fixture_set_up, test_nothing_due, fixture_tear_down);
+  g_test_add ("/review-page/keyboard", Fixture, GINT_TO_POINTER (1),
+              fixture_set_up, test_keyboard, fixture_tear_down);
   g_test_add ("/review-page/german", Fixture, GINT_TO_POINTER (1),
               fixture_set_up, test_german, fixture_tear_down);
 
