@@ -73,6 +73,31 @@ static const char law_xml[] =
   "  </quiz>\n"
   "</course>\n";
 
+/* Learnt the day before: due in the coming days, for the forecast. */
+static const char time_xml[] =
+  "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+  "<course xmlns=\"https://smakademie.github.io/akademie/course/1\"\n"
+  "        id=\"zeit\" version=\"1\" xml:lang=\"de\" minutes=\"5\">\n"
+  "  <title>Zeitmanagement</title>\n"
+  "  <summary>Planen und Pausen.</summary>\n"
+  "  <source id=\"quelle\"><title>Quelle</title></source>\n"
+  "  <lesson id=\"planen\"><title>Planen</title>\n"
+  "    <section id=\"pausen\"><title>Pausen</title>\n"
+  "      <thesis id=\"these-pausen\">Pausen erhalten die Leistung.</thesis></section></lesson>\n"
+  "  <quiz id=\"test\" pass-mark=\"60\">\n"
+  "    <title>Test</title>\n"
+  "    <true-false id=\"p1\" tests=\"these-pausen\" answer=\"true\">\n"
+  "      <prompt>Kurze Pausen erhalten die Konzentration.</prompt>\n"
+  "      <explanation>Siehe Lektion.</explanation></true-false>\n"
+  "    <true-false id=\"p2\" tests=\"these-pausen\" answer=\"false\">\n"
+  "      <prompt>Wer durcharbeitet, schafft mehr.</prompt>\n"
+  "      <explanation>Siehe Lektion.</explanation></true-false>\n"
+  "    <true-false id=\"p3\" tests=\"these-pausen\" answer=\"true\">\n"
+  "      <prompt>Ein Plan für den Tag spart Zeit.</prompt>\n"
+  "      <explanation>Siehe Lektion.</explanation></true-false>\n"
+  "  </quiz>\n"
+  "</course>\n";
+
 #define N_QUESTIONS 5
 #define DAY ((gint64)24 * 60 * 60 * G_USEC_PER_SEC)
 
@@ -167,10 +192,11 @@ fixture_set_up (Fixture       *fixture,
   g_assert_nonnull (fixture->dir);
   ak_test_write_file (fixture->dir, "gedaechtnis.xml", memory_xml, -1);
   ak_test_write_file (fixture->dir, "recht.xml", law_xml, -1);
+  ak_test_write_file (fixture->dir, "zeit.xml", time_xml, -1);
   fixture->library = ak_course_library_new ();
   ak_course_library_add_directory (fixture->library, fixture->dir);
   ak_course_library_reload (fixture->library);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->library)), ==, 3);
 
   fixture->clock = ak_fake_clock_new (g_date_time_to_unix (start) * G_USEC_PER_SEC);
   store_path = g_build_filename (fixture->dir, "fortschritt.db", NULL);
@@ -193,7 +219,9 @@ fixture_set_up (Fixture       *fixture,
           advance (fixture, 3 * DAY);
           forget (fixture);
         }
-      advance (fixture, 12 * DAY);
+      advance (fixture, 11 * DAY);
+      take_quiz (fixture, "zeit");
+      advance (fixture, DAY);
     }
 }
 
@@ -555,6 +583,15 @@ test_start (Fixture       *fixture,
   g_assert_false (has_label_containing (shown (fixture), L ("manageable")));
   chart = AK_CHART (ak_test_find_widget (shown (fixture), AK_TYPE_CHART, 0));
   g_assert_cmpuint (ak_chart_get_n_marks (chart), ==, 7);
+  /* "zeit", learnt yesterday, comes back within the week. */
+  {
+    const guint *forecast = ak_review_session_get_forecast (ak_review_page_get_session (fixture->page));
+    guint total = 0;
+
+    for (guint i = 0; i < 7; i++)
+      total += forecast[i];
+    g_assert_cmpuint (total, ==, 3);
+  }
   assert_fits (fixture);
   assert_all_named (fixture);
   screenshot (fixture, "start");
