@@ -81,6 +81,8 @@ update_default_widget (AkReviewPage *self)
     return;
   if (g_strcmp0 (get_stage (self), "question") == 0)
     button = gtk_widget_get_visible (self->next_button) ? self->next_button : self->check_button;
+  else if (g_strcmp0 (get_stage (self), "start") == 0)
+    button = self->start_button;
   gtk_window_set_default_widget (GTK_WINDOW (root), button);
 }
 
@@ -610,9 +612,10 @@ enter_cb (GtkWidget *widget,
   return TRUE;
 }
 
-/* A new limit counts at once, unless a review is under way. */
+/* A new limit or a changed library counts at once, unless a review is
+ * under way. */
 static void
-daily_limit_changed_cb (AkReviewPage *self)
+start_changed_cb (AkReviewPage *self)
 {
   const char *stage = get_stage (self);
 
@@ -643,7 +646,8 @@ ak_review_page_unmap (GtkWidget *widget)
     {
       GtkWidget *current = gtk_window_get_default_widget (GTK_WINDOW (root));
 
-      if (current == self->check_button || current == self->next_button)
+      if (current == self->check_button || current == self->next_button
+          || current == self->start_button)
         gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
     }
   GTK_WIDGET_CLASS (ak_review_page_parent_class)->unmap (widget);
@@ -786,7 +790,10 @@ ak_review_page_new (AkContext *context)
   self->context = g_object_ref (context);
   if (ak_context_get_settings (context) != NULL)
     g_signal_connect_object (ak_context_get_settings (context), "changed::review-daily-limit",
-                             G_CALLBACK (daily_limit_changed_cb), self, G_CONNECT_SWAPPED);
+                             G_CALLBACK (start_changed_cb), self, G_CONNECT_SWAPPED);
+  if (ak_context_get_library (context) != NULL)
+    g_signal_connect_object (ak_context_get_library (context), "items-changed",
+                             G_CALLBACK (start_changed_cb), self, G_CONNECT_SWAPPED);
   ak_review_page_refresh (self);
   return self;
 }

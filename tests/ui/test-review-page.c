@@ -595,6 +595,20 @@ test_start (Fixture       *fixture,
   assert_fits (fixture);
   assert_all_named (fixture);
   screenshot (fixture, "start");
+
+  /* A course taken out of the library: its questions are not asked. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "recht.xml", NULL);
+    g_autofree char *three = g_strdup_printf (ngettext ("%u question is due for review today.",
+                                                        "%u questions are due for review today.",
+                                                        3),
+                                              3);
+
+    g_assert_cmpint (g_unlink (path), ==, 0);
+    ak_course_library_reload (fixture->library);
+    wait_for_stage (fixture, "start");
+    g_assert_true (has_label (shown (fixture), three));
+  }
 }
 
 /* The daily limit from the settings cuts the day short, and says so. */
@@ -818,6 +832,9 @@ test_keyboard (Fixture       *fixture,
   g_autofree char *name = NULL;
 
   open_page (fixture, 800);
+  /* Enter starts the review. */
+  g_assert_true (gtk_window_get_default_widget (fixture->window)
+                 == button (fixture, L ("Start Review")));
   click_name (fixture, L ("Start Review"));
   wait_for_stage (fixture, "question");
 
