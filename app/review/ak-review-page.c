@@ -33,6 +33,7 @@ struct _AkReviewPage
   GtkWidget        *error_label;
   GtkWidget        *feedback_view;
   GtkWidget        *override_box;
+  GtkWidget        *override_label;
   GtkWidget        *check_button;
   GtkWidget        *next_button;
   GtkWidget        *score_label;
@@ -519,6 +520,14 @@ check_action (GtkWidget  *widget,
   ak_question_widget_show_feedback (self->question, feedback);
   ak_feedback_view_set_feedback (AK_FEEDBACK_VIEW (self->feedback_view), question, feedback);
   gtk_widget_set_visible (self->feedback_view, TRUE);
+  /* A wrong answer cannot be a lucky guess, only a slip. */
+  if (feedback->verdict == AK_VERDICT_WRONG)
+    gtk_label_set_text (GTK_LABEL (self->override_label),
+                        _("Only a slip, such as a typo? Then say that you knew it."));
+  else
+    gtk_label_set_text (GTK_LABEL (self->override_label),
+                        _("Was that knowledge or luck? Your answer counts the way you say."));
+  gtk_widget_set_visible (self->guessed_button, feedback->verdict != AK_VERDICT_WRONG);
   gtk_widget_set_visible (self->override_box, TRUE);
   gtk_widget_set_visible (self->error_label, FALSE);
   gtk_widget_set_visible (self->check_button, FALSE);
@@ -715,6 +724,7 @@ ak_review_page_class_init (AkReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, feedback_view);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, override_box);
+  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, override_label);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, check_button);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, score_label);

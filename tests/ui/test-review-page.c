@@ -760,6 +760,18 @@ test_walk (Fixture       *fixture,
           g_assert_cmpuint (fixture->opened->len, ==, 1);
           g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->opened, 0),
                                            ak_course_get_id (course)));
+
+          /* Wrong is no guess; but it may have been a slip: Hard, not Again. */
+          g_assert_null (ak_test_find_accessible (shown (fixture), GTK_ACCESSIBLE_ROLE_BUTTON,
+                                                  L ("I Guessed")));
+          g_assert_true (has_label (shown (fixture),
+                                    L ("Only a slip, such as a typo? Then say that you knew it.")));
+          g_assert_cmpint (query_int (fixture, "SELECT rating FROM review ORDER BY id DESC LIMIT 1"),
+                           ==, AK_RATING_AGAIN);
+          click_name (fixture, L ("I Knew It for Sure"));
+          g_assert_cmpint (query_int (fixture, "SELECT rating FROM review ORDER BY id DESC LIMIT 1"),
+                           ==, AK_RATING_HARD);
+          screenshot (fixture, "feedback-wrong");
         }
       click_name (fixture, i + 1 < N_QUESTIONS ? L ("Next") : L ("Show Summary"));
     }
