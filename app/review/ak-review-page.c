@@ -40,6 +40,7 @@ struct _AkReviewPage
   GtkWidget        *next_due_label;
   GtkWidget        *difficult_box;
   GtkWidget        *difficult_list;
+  GtkWidget        *back_button;
   GtkWidget        *error_page;
 
   GtkWidget        *sure_button;
@@ -406,7 +407,7 @@ show_summary (AkReviewPage *self)
   gtk_label_set_text (GTK_LABEL (self->next_due_label), next != NULL ? next : "");
   update_difficult (self);
   show_stage (self, "summary");
-  gtk_widget_grab_focus (self->score_label);
+  gtk_widget_grab_focus (self->back_button);
 }
 
 static void
@@ -731,6 +732,7 @@ ak_review_page_class_init (AkReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, next_due_label);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, difficult_box);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, difficult_list);
+  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, error_page);
   gtk_widget_class_bind_template_callback (widget_class, open_lesson_section_cb);
 
@@ -811,9 +813,10 @@ ak_review_page_new (AkContext *context)
 /**
  * ak_review_page_refresh:
  *
- * Counts today's review anew from the store and shows its start; a
- * review under way is left, its answers are all recorded already. The
- * page does this itself whenever it is shown on its start.
+ * Counts today's review anew from the store and shows its start, or
+ * that nothing is due. A review under way ends here; its answers are
+ * recorded already. The page does this itself when it is shown on its
+ * start, when the library changes and when the daily limit does.
  */
 void
 ak_review_page_refresh (AkReviewPage *self)
