@@ -387,8 +387,8 @@ show_summary (AkReviewPage *self)
                                      "You knew %u of %u questions.", self->n_answered),
                            self->n_right, self->n_answered);
   gtk_label_set_text (GTK_LABEL (self->score_label), score);
-  /* The forecast as the review started, and what was forgotten today
-   * comes back tomorrow. */
+  /* Counted anew: today's answers moved their questions into the days
+   * ahead, and those forgotten come back tomorrow. */
   {
     g_autoptr(AkReviewSession) after = ak_review_session_new (self->context, NULL,
                                                               get_daily_limit (self), NULL);
