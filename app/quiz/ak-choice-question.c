@@ -100,8 +100,7 @@ ak_choice_question_build (AkQuestionWidget *widget,
     }
 
   {
-    GPtrArray *choices = ak_quiz_session_get_choices (ak_question_widget_get_session (widget),
-                                                      ak_question_get_id (question));
+    GPtrArray *choices = ak_question_widget_get_choices (widget);
     gboolean single = get_question_type (self) == AK_QUESTION_SINGLE_CHOICE;
 
     for (guint i = 0; choices != NULL && i < choices->len; i++)

@@ -82,8 +82,7 @@ ak_matching_question_build (AkQuestionWidget *widget,
   /* Translators: shown in a drop-down before anything is picked */
   g_autofree char *placeholder = g_markup_escape_text (_("Please choose"), -1);
 
-  self->targets = ak_quiz_session_get_targets (ak_question_widget_get_session (widget),
-                                               ak_question_get_id (question));
+  self->targets = ak_question_widget_get_targets (widget);
   if (self->targets != NULL)
     g_ptr_array_ref (self->targets);
   else

@@ -161,9 +161,7 @@ ak_ordering_question_build (AkQuestionWidget *widget,
                             GtkBox           *content)
 {
   AkOrderingQuestion *self = AK_ORDERING_QUESTION (widget);
-  AkQuestion *question = ak_question_widget_get_question (widget);
-  GPtrArray *items = ak_quiz_session_get_choices (ak_question_widget_get_session (widget),
-                                                  ak_question_get_id (question));
+  GPtrArray *items = ak_question_widget_get_choices (widget);
 
   self->list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->list), GTK_SELECTION_NONE);

@@ -9,8 +9,10 @@
 
 typedef struct
 {
-  AkQuizSession *session;
+  AkQuizSession *session;     /* NULL when the layout was given */
   AkQuestion    *question;
+  GPtrArray     *choices;     /* the layout given, when there is no session */
+  GPtrArray     *targets;
   GtkWidget     *prompt;
   GtkWidget     *content;
   gboolean       answered;
@@ -24,6 +26,8 @@ enum
   PROP_0,
   PROP_SESSION,
   PROP_QUESTION,
+  PROP_CHOICES,
+  PROP_TARGETS,
   PROP_ANSWERED,
   PROP_READ_ONLY,
   N_PROPS
@@ -46,7 +50,7 @@ ak_question_widget_constructed (GObject *object)
 
   G_OBJECT_CLASS (ak_question_widget_parent_class)->constructed (object);
 
-  g_return_if_fail (priv->session != NULL && priv->question != NULL);
+  g_return_if_fail (priv->question != NULL);
 
   gtk_label_set_markup (GTK_LABEL (priv->prompt),
                         ak_question_get_prompt (priv->question) != NULL
@@ -68,6 +72,8 @@ ak_question_widget_dispose (GObject *object)
   priv->prompt = NULL;
   priv->content = NULL;
   g_clear_object (&priv->session);
+  g_clear_pointer (&priv->choices, g_ptr_array_unref);
+  g_clear_pointer (&priv->targets, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ak_question_widget_parent_class)->dispose (object);
 }
@@ -88,6 +94,12 @@ ak_question_widget_get_property (GObject    *object,
       break;
     case PROP_QUESTION:
       g_value_set_pointer (value, priv->question);
+      break;
+    case PROP_CHOICES:
+      g_value_set_boxed (value, priv->choices);
+      break;
+    case PROP_TARGETS:
+      g_value_set_boxed (value, priv->targets);
       break;
     case PROP_ANSWERED:
       g_value_set_boolean (value, priv->answered);
@@ -118,6 +130,12 @@ ak_question_widget_set_property (GObject      *object,
       /* Owned by the session's course, which the session keeps. */
       priv->question = g_value_get_pointer (value);
       break;
+    case PROP_CHOICES:
+      priv->choices = g_value_dup_boxed (value);
+      break;
+    case PROP_TARGETS:
+      priv->targets = g_value_dup_boxed (value);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -140,6 +158,13 @@ ak_question_widget_class_init (AkQuestionWidgetClass *klass)
   properties[PROP_QUESTION] =
     g_param_spec_pointer ("question", NULL, NULL,
                           G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Without a session, the order to show the choices and targets in. */
+  properties[PROP_CHOICES] =
+    g_param_spec_boxed ("choices", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TARGETS] =
+    g_param_spec_boxed ("targets", NULL, NULL, G_TYPE_PTR_ARRAY,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_ANSWERED] =
     g_param_spec_boolean ("answered", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -164,6 +189,30 @@ ak_question_widget_init (AkQuestionWidget *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+static GType
+get_widget_type (AkQuestion *question)
+{
+  switch (ak_question_get_question_type (question))
+    {
+    case AK_QUESTION_SINGLE_CHOICE:
+    case AK_QUESTION_MULTIPLE_CHOICE:
+    case AK_QUESTION_TRUE_FALSE:
+      return AK_TYPE_CHOICE_QUESTION;
+    case AK_QUESTION_GAP_TEXT:
+      return AK_TYPE_GAP_QUESTION;
+    case AK_QUESTION_ORDERING:
+      return AK_TYPE_ORDERING_QUESTION;
+    case AK_QUESTION_MATCHING:
+      return AK_TYPE_MATCHING_QUESTION;
+    case AK_QUESTION_SHORT_ANSWER:
+    case AK_QUESTION_NUMERIC:
+      return AK_TYPE_TEXT_QUESTION;
+    case AK_N_QUESTION_TYPES:
+    default:
+      return G_TYPE_INVALID;
+    }
+}
+
 /**
  * ak_question_widget_new:
  * @question: (transfer none): a question of @session
@@ -179,32 +228,38 @@ ak_question_widget_new (AkQuizSession *session,
   g_return_val_if_fail (AK_IS_QUIZ_SESSION (session), NULL);
   g_return_val_if_fail (question != NULL, NULL);
 
-  switch (ak_question_get_question_type (question))
-    {
-    case AK_QUESTION_SINGLE_CHOICE:
-    case AK_QUESTION_MULTIPLE_CHOICE:
-    case AK_QUESTION_TRUE_FALSE:
-      type = AK_TYPE_CHOICE_QUESTION;
-      break;
-    case AK_QUESTION_GAP_TEXT:
-      type = AK_TYPE_GAP_QUESTION;
-      break;
-    case AK_QUESTION_ORDERING:
-      type = AK_TYPE_ORDERING_QUESTION;
-      break;
-    case AK_QUESTION_MATCHING:
-      type = AK_TYPE_MATCHING_QUESTION;
-      break;
-    case AK_QUESTION_SHORT_ANSWER:
-    case AK_QUESTION_NUMERIC:
-      type = AK_TYPE_TEXT_QUESTION;
-      break;
-    case AK_N_QUESTION_TYPES:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-
+  type = get_widget_type (question);
+  g_return_val_if_fail (type != G_TYPE_INVALID, NULL);
   return g_object_new (type, "session", session, "question", question, NULL);
+}
+
+/**
+ * ak_question_widget_new_with_layout:
+ * @question: (transfer none): a question whose course outlives the widget
+ * @choices: (element-type AkChoice) (nullable): the choices or ordering
+ *   items in the order to show them
+ * @targets: (element-type AkMatchTarget) (nullable): the right-hand
+ *   items of a matching question in the order to show them
+ *
+ * For a session other than a quiz's, such as the daily review, which
+ * lays out the question itself.
+ *
+ * Returns: (transfer floating): the widget for @question's type
+ */
+AkQuestionWidget *
+ak_question_widget_new_with_layout (AkQuestion *question,
+                                    GPtrArray  *choices,
+                                    GPtrArray  *targets)
+{
+  GType type;
+
+  g_return_val_if_fail (question != NULL, NULL);
+
+  type = get_widget_type (question);
+  g_return_val_if_fail (type != G_TYPE_INVALID, NULL);
+
+  /* Construct properties: "constructed" builds the input from them. */
+  return g_object_new (type, "question", question, "choices", choices, "targets", targets, NULL);
 }
 
 AkQuizSession *
@@ -214,6 +269,40 @@ ak_question_widget_get_session (AkQuestionWidget *self)
 
   g_return_val_if_fail (AK_IS_QUESTION_WIDGET (self), NULL);
   return priv->session;
+}
+
+/**
+ * ak_question_widget_get_choices:
+ *
+ * Returns: (transfer none) (element-type AkChoice) (nullable): the
+ *   choices or ordering items of the question, in the order to show them
+ */
+GPtrArray *
+ak_question_widget_get_choices (AkQuestionWidget *self)
+{
+  AkQuestionWidgetPrivate *priv = ak_question_widget_get_instance_private (self);
+
+  g_return_val_if_fail (AK_IS_QUESTION_WIDGET (self), NULL);
+  if (priv->session != NULL)
+    return ak_quiz_session_get_choices (priv->session, ak_question_get_id (priv->question));
+  return priv->choices;
+}
+
+/**
+ * ak_question_widget_get_targets:
+ *
+ * Returns: (transfer none) (element-type AkMatchTarget) (nullable): the
+ *   right-hand items of a matching question, in the order to show them
+ */
+GPtrArray *
+ak_question_widget_get_targets (AkQuestionWidget *self)
+{
+  AkQuestionWidgetPrivate *priv = ak_question_widget_get_instance_private (self);
+
+  g_return_val_if_fail (AK_IS_QUESTION_WIDGET (self), NULL);
+  if (priv->session != NULL)
+    return ak_quiz_session_get_targets (priv->session, ak_question_get_id (priv->question));
+  return priv->targets;
 }
 
 AkQuestion *

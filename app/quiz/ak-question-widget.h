@@ -8,8 +8,9 @@
 G_BEGIN_DECLS
 
 /*
- * One question of a quiz on the page: its prompt and the input its type
- * needs. The page asks it for the learner's answer, enables checking once
+ * One question of a quiz or of the daily review on the page: its prompt
+ * and the input its type needs, laid out by the quiz session or, for
+ * another session, in the order given. The page asks it for the learner's answer, enables checking once
  * it is answered, and hands it the session's feedback, which it marks
  * part by part (icon and words, never colour alone) and then takes no
  * more input.
@@ -43,7 +44,12 @@ typedef enum
 
 AkQuestionWidget *ak_question_widget_new           (AkQuizSession    *session,
                                                     AkQuestion       *question);
+AkQuestionWidget *ak_question_widget_new_with_layout (AkQuestion     *question,
+                                                      GPtrArray      *choices,
+                                                      GPtrArray      *targets);
 AkQuizSession    *ak_question_widget_get_session   (AkQuestionWidget *self);
+GPtrArray        *ak_question_widget_get_choices   (AkQuestionWidget *self);
+GPtrArray        *ak_question_widget_get_targets   (AkQuestionWidget *self);
 AkQuestion       *ak_question_widget_get_question  (AkQuestionWidget *self);
 AkResponse       *ak_question_widget_get_response  (AkQuestionWidget *self);
 gboolean          ak_question_widget_get_answered  (AkQuestionWidget *self);

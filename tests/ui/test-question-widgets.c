@@ -844,6 +844,86 @@ test_accessible_names (QuizFixture   *fixture,
     }
 }
 
+/* Another session than a quiz's lays the question out itself: the
+ * widget shows the choices, items and targets in the order given. */
+static GPtrArray *
+reversed (GPtrArray *array)
+{
+  GPtrArray *copy = g_ptr_array_new ();
+
+  for (guint i = array->len; i > 0; i--)
+    g_ptr_array_add (copy, g_ptr_array_index (array, i - 1));
+  return copy;
+}
+
+static AkQuestion *
+find_question (AkQuizSession *session,
+               const char    *id)
+{
+  for (guint i = 0; i < ak_quiz_session_get_n_questions (session); i++)
+    if (g_str_equal (ak_question_get_id (ak_quiz_session_get_question (session, i)), id))
+      return ak_quiz_session_get_question (session, i);
+  g_assert_not_reached ();
+}
+
+static void
+test_given_layout (QuizFixture   *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) choices = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(AkResponse) response = NULL;
+  AkQuestionWidget *widget;
+  AkQuestion *question;
+  GtkWidget *dropdown;
+  GListModel *model;
+  g_autofree char *name = NULL;
+
+  fixture->session = ak_quiz_session_new (fixture->context, fixture->course, "alle", &error);
+  g_assert_no_error (error);
+
+  /* Single choice: the first button picks the first choice given. */
+  question = find_question (fixture->session, "einfach");
+  choices = reversed (ak_quiz_session_get_choices (fixture->session, "einfach"));
+  widget = g_object_ref_sink (ak_question_widget_new_with_layout (question, choices, NULL));
+  g_assert_null (ak_question_widget_get_session (widget));
+  g_assert_true (ak_question_widget_get_choices (widget) == choices);
+  gtk_widget_activate (ak_test_find_widget (GTK_WIDGET (widget), GTK_TYPE_CHECK_BUTTON, 0));
+  response = ak_question_widget_get_response (widget);
+  g_assert_nonnull (response);
+  g_assert_cmpstr (ak_response_get_choice (response),
+                   ==, ak_choice_get_id (g_ptr_array_index (choices, 0)));
+  g_assert_finalize_object (widget);
+
+  /* Ordering: the items start in the order given. */
+  question = find_question (fixture->session, "reihe");
+  items = reversed (ak_quiz_session_get_choices (fixture->session, "reihe"));
+  widget = g_object_ref_sink (ak_question_widget_new_with_layout (question, items, NULL));
+  g_clear_pointer (&response, ak_response_unref);
+  response = AK_QUESTION_WIDGET_GET_CLASS (widget)->get_response (widget);
+  g_assert_nonnull (response);
+  for (guint i = 0; i < items->len; i++)
+    g_assert_cmpstr (ak_response_get_order (response)[i],
+                     ==, ak_choice_get_id (g_ptr_array_index (items, i)));
+  g_assert_finalize_object (widget);
+
+  /* Matching: each drop-down offers the targets in the order given. */
+  question = find_question (fixture->session, "paare");
+  targets = reversed (ak_quiz_session_get_targets (fixture->session, "paare"));
+  widget = g_object_ref_sink (ak_question_widget_new_with_layout (question, NULL, targets));
+  g_assert_true (ak_question_widget_get_targets (widget) == targets);
+  dropdown = ak_test_find_widget (GTK_WIDGET (widget), GTK_TYPE_DROP_DOWN, 0);
+  name = ak_test_get_accessible_name (dropdown);
+  g_assert_cmpstr (name, ==, "Links 1");
+  model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, targets->len + 1);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), 1),
+                   ==, ((const AkMatchTarget *)g_ptr_array_index (targets, 0))->markup);
+  g_assert_finalize_object (widget);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -865,6 +945,7 @@ main (int   argc,
   ADD ("short-answer", test_short_answer);
   ADD ("numeric", test_numeric);
   ADD ("accessible-names", test_accessible_names);
+  ADD ("given-layout", test_given_layout);
 #undef ADD
 
   return ak_test_ui_run ();
