@@ -651,7 +651,8 @@ quit_action_cb (GSimpleAction *action,
 }
 
 /* app.open-course ("course"), app.open-lesson and app.open-quiz
- * ("course/step"), for the command line, notifications and tests. */
+ * ("course/step"), and app.show-review, for the command line,
+ * notifications and tests. */
 static void
 open_action_cb (GSimpleAction *action,
                 GVariant      *parameter,
@@ -673,6 +674,8 @@ static const GActionEntry app_actions[] = {
   { "open-course", open_action_cb, "s" },
   { "open-lesson", open_action_cb, "s" },
   { "open-quiz", open_action_cb, "s" },
+  /* The review reminder's action */
+  { "show-review", open_action_cb },
 };
 
 static void

@@ -14,6 +14,8 @@
 #include "ak-lesson-page.h"
 #include "ak-library-sidebar.h"
 #include "ak-quiz-page.h"
+#include "ak-review-page.h"
+#include "ak-review-queue.h"
 #include "ak-statistics-page.h"
 #include "ak-window.h"
 #include "ak-window-files.h"
@@ -25,6 +27,10 @@ struct _AkWindow
   /* Template children */
   AdwWindowTitle      *window_title;
   AkLibrarySidebar    *library_sidebar;
+  GtkListBoxRow       *review_row;
+  GtkLabel            *review_count;
+  guint                review_count_source;
+  gboolean             store_watched;
   AdwToastOverlay     *toast_overlay;
   AdwLeaflet          *leaflet;
   AdwWindowTitle      *content_title;
@@ -314,14 +320,37 @@ open_lesson_page (AkWindow   *self,
     remember_place (self, "lesson", lesson_id);
 }
 
-/* "Read in the lesson" from a question: the lesson opens above the quiz,
- * and Back returns to the question. */
+/* "Read in the lesson" from a question of a quiz or of the review: the
+ * lesson opens above the page, and Back returns to the question. */
+static void update_review_count (AkWindow *self);
+
+static gboolean
+update_review_count_cb (gpointer user_data)
+{
+  AkWindow *self = user_data;
+
+  self->review_count_source = 0;
+  update_review_count (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Counted when the window has nothing else to do: the first count reads
+ * every question of the library. */
 static void
-quiz_page_open_section_cb (AkWindow   *self,
-                           const char *course_id,
-                           const char *lesson_id,
-                           const char *section_id,
-                           AkQuizPage *page)
+queue_review_count (AkWindow *self)
+{
+  if (self->review_count_source != 0)
+    return;
+  self->review_count_source = g_idle_add_full (G_PRIORITY_LOW, update_review_count_cb, self, NULL);
+  g_source_set_name_by_id (self->review_count_source, "[akademie] count reviews");
+}
+
+static void
+open_section_above_cb (AkWindow   *self,
+                       const char *course_id,
+                       const char *lesson_id,
+                       const char *section_id,
+                       GtkWidget  *page)
 {
   AkCourse *course = ak_course_library_lookup (self->library, course_id);
 
@@ -344,7 +373,7 @@ open_quiz_page (AkWindow   *self,
 
   remove_pages (self);
   page = ak_quiz_page_new (get_context (self), self->course, quiz_id);
-  g_signal_connect_object (page, "open-lesson-section", G_CALLBACK (quiz_page_open_section_cb),
+  g_signal_connect_object (page, "open-lesson-section", G_CALLBACK (open_section_above_cb),
                            self, G_CONNECT_SWAPPED);
   push_page (self, GTK_WIDGET (page), self->course, ak_quiz_get_title (quiz));
   remember_place (self, "quiz", quiz_id);
@@ -627,6 +656,66 @@ open_step_action_cb (GtkWidget  *widget,
     ak_window_open (AK_WINDOW (widget), course_id, NULL, step_id);
 }
 
+/* How many questions the daily review asks today, beside its row. */
+static void
+update_review_count (AkWindow *self)
+{
+  AkContext *context = self->context;
+  AkProgressStore *store = context != NULL ? ak_context_get_store (context) : NULL;
+  GSettings *settings = context != NULL ? ak_context_get_settings (context) : NULL;
+  g_autoptr(AkReviewQueue) queue = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  g_autofree char *name = NULL;
+  guint n_items;
+
+  if (store == NULL || !ak_course_library_get_loaded (self->library))
+    return;
+  queue = ak_review_queue_new (store, G_LIST_MODEL (self->library));
+  if (settings != NULL)
+    ak_review_queue_set_daily_limit (queue, g_settings_get_uint (settings, "review-daily-limit"));
+  if (!ak_review_queue_refresh (queue, &error))
+    {
+      g_debug ("Cannot count the questions to review: %s", error->message);
+      return;
+    }
+  n_items = ak_review_queue_get_n_items (queue);
+  count = g_strdup_printf ("%u", n_items);
+  gtk_label_set_text (self->review_count, count);
+  gtk_widget_set_visible (GTK_WIDGET (self->review_count), n_items > 0);
+  /* Translators: the accessible name of the sidebar's review row */
+  name = n_items > 0 ? g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Review, %u question due",
+                                                     "Review, %u questions due", n_items),
+                                        n_items)
+                     : g_strdup (_("Review"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->review_row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* Today's review across all courses, in the content pane. */
+static void
+show_review_action_cb (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  AkWindow *self = AK_WINDOW (widget);
+  AkContext *context = get_context (self);
+  AkReviewPage *page;
+
+  if (context == NULL)
+    return;
+  if (AK_IS_REVIEW_PAGE (get_top_page (self)))
+    {
+      adw_leaflet_set_visible_child_name (self->leaflet, "content");
+      return;
+    }
+  remove_pages (self);
+  page = ak_review_page_new (context);
+  g_signal_connect_object (page, "open-lesson-section", G_CALLBACK (open_section_above_cb),
+                           self, G_CONNECT_SWAPPED);
+  push_page (self, GTK_WIDGET (page), NULL, _("Review"));
+}
+
 /* The learner's statistics across all courses, in the content pane. */
 static void
 show_statistics_action_cb (GtkWidget  *widget,
@@ -664,7 +753,13 @@ library_reloaded_cb (AkWindow        *self,
   update_view (self);
   /* The rows show the learner's progress: the store is open by now, or
    * is waited for, after the first frame. */
-  get_store (self);
+  if (get_store (self) != NULL && !self->store_watched)
+    {
+      self->store_watched = TRUE;
+      g_signal_connect_object (get_store (self), "changed", G_CALLBACK (queue_review_count),
+                               self, G_CONNECT_SWAPPED);
+    }
+  queue_review_count (self);
   resolve_pending (self);
 }
 
@@ -827,6 +922,7 @@ ak_window_dispose (GObject *object)
 {
   AkWindow *self = (AkWindow *)object;
 
+  g_clear_handle_id (&self->review_count_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_WINDOW);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->library);
@@ -916,6 +1012,8 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, review_row);
+  gtk_widget_class_bind_template_child (widget_class, AkWindow, review_count);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-course-file", "s",
@@ -926,6 +1024,7 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action_cb);
   gtk_widget_class_install_action (widget_class, "win.show-statistics", NULL,
                                    show_statistics_action_cb);
+  gtk_widget_class_install_action (widget_class, "win.show-review", NULL, show_review_action_cb);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);

@@ -8,6 +8,7 @@
 #include "ak-course-row.h"
 #include "ak-lesson-page.h"
 #include "ak-quiz-page.h"
+#include "ak-review-page.h"
 #include "ak-statistics-page.h"
 #include "window-test-helpers.h"
 
@@ -699,6 +700,57 @@ test_statistics_open_from_sidebar (NavFixture    *fixture,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_overview (fixture))));
 }
 
+static gboolean
+review_count_shown (gpointer data)
+{
+  GtkWidget *row = ak_test_find_accessible (data, GTK_ACCESSIBLE_ROLE_LIST_ITEM,
+                                            "Review, 2 questions due");
+
+  return row != NULL;
+}
+
+/* Two answers wrong three days ago: the review row says two are due, and
+ * the application's action (the reminder's) opens the review. */
+static void
+test_review_opens_from_sidebar (NavFixture    *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(AkClock) clock = ak_fake_clock_new (g_get_real_time () - 3 * G_TIME_SPAN_DAY);
+  g_autoptr(GError) error = NULL;
+  const AkQuiz *quiz;
+  GtkWidget *page;
+  gint64 attempt;
+
+  nav_start_window (fixture, TRUE);
+  /* After the context, which gives the store its own clock */
+  ak_progress_store_set_clock (fixture->store, clock);
+  quiz = ak_course_find_quiz (ak_course_library_lookup (fixture->base.library, "beispielkurs"),
+                              "quiz-beitraege");
+  attempt = ak_progress_store_start_attempt (fixture->store, "beispielkurs", "quiz-beitraege",
+                                             "1", ak_quiz_get_hash (quiz), NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 2; i++)
+    {
+      const AkQuestion *question = ak_quiz_get_question (quiz, i);
+
+      ak_progress_store_record_answer (fixture->store, attempt, ak_question_get_id (question),
+                                       ak_question_get_hash (question), "{}", 0, 20, i + 1,
+                                       &error);
+      g_assert_no_error (error);
+    }
+  ak_fake_clock_advance (AK_FAKE_CLOCK (clock), 3 * G_TIME_SPAN_DAY);
+  ak_course_library_reload (fixture->base.library);
+  ak_test_wait_until (review_count_shown, window_widget (fixture));
+  g_assert_true (review_count_shown (window_widget (fixture)));
+
+  g_assert_true (gtk_widget_activate_action (window_widget (fixture), "win.show-review", NULL));
+  ak_test_wait_for_frame (window_widget (fixture));
+  page = ak_test_find_widget (window_widget (fixture), AK_TYPE_REVIEW_PAGE, 0);
+  g_assert_nonnull (page);
+  g_assert_true (gtk_widget_get_mapped (page));
+  g_assert_true (has_label (page, "2 questions are due for review today."));
+}
+
 static void
 test_overview_is_named (NavFixture    *fixture,
                         gconstpointer  data)
@@ -829,6 +881,7 @@ main (int   argc,
   ADD ("dropped-file-is-opened", test_dropped_file_is_opened, 0);
   ADD ("quiz-returns-from-lesson", test_quiz_returns_from_lesson, 1000);
   ADD ("statistics-open-from-sidebar", test_statistics_open_from_sidebar, 1000);
+  ADD ("review-opens-from-sidebar", test_review_opens_from_sidebar, 1000);
 #undef ADD
   g_test_add_func ("/navigation/command-line-opens-lesson", test_command_line_opens_lesson);
   g_test_add_func ("/navigation/command-line-opens-file", test_command_line_opens_file);
