@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ak-application.h"
+#include "ak-quiz-page.h"
 #include "ak-window.h"
 
 G_BEGIN_DECLS
@@ -53,5 +54,26 @@ GtkWidget     *ak_test_find_accessible     (GtkWidget   *root,
                                             const char  *name);
 char          *ak_test_list_unnamed        (GtkWidget   *root,
                                             guint       *n_checked);
+gboolean       ak_test_has_label           (GtkWidget   *root,
+                                            const char  *text);
+
+/* The learner's hands: clicks, keys and typing. */
+const char    *ak_test_words               (const char  *msgid);
+GtkWidget     *ak_test_find_button         (GtkWidget   *root,
+                                            const char  *name);
+void           ak_test_click               (GtkWidget   *button);
+void           ak_test_press_key           (GtkWindow   *window,
+                                            guint        keyval,
+                                            GdkModifierType modifiers);
+void           ak_test_type_text           (GtkWindow   *window,
+                                            const char  *text);
+
+/* A quiz page's stages, as the learner sees them. */
+const char    *ak_test_quiz_stage          (AkQuizPage  *page);
+GtkWidget     *ak_test_quiz_shown          (AkQuizPage  *page);
+void           ak_test_wait_for_position   (AkQuizPage  *page,
+                                            const char  *expected);
+gboolean       ak_test_quiz_feedback_shown (AkQuizPage  *page);
+void           ak_test_wait_for_feedback   (AkQuizPage  *page);
 
 G_END_DECLS
