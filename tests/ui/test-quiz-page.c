@@ -3,7 +3,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 
 #include "../session-fixtures.h"
 #include "ak-feedback-view.h"
@@ -224,18 +223,8 @@ static char *
 query_text (Fixture    *fixture,
             const char *sql)
 {
-  const char *path = ak_progress_store_get_path (ak_context_get_store (fixture->context));
-  sqlite3 *db = NULL;
-  sqlite3_stmt *statement = NULL;
-  char *value = NULL;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_text (statement, 0) != NULL)
-    value = g_strdup ((const char *)sqlite3_column_text (statement, 0));
-  sqlite3_finalize (statement);
-  sqlite3_close (db);
-  return value != NULL ? value : g_strdup ("");
+  return ak_test_query_text (ak_progress_store_get_path (ak_context_get_store (fixture->context)),
+                             sql);
 }
 
 /* A light and a dark screenshot, for review; nothing without

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
 #include <string.h>
 
 #include "ak-feedback-view.h"
@@ -447,20 +448,31 @@ list_unnamed (GtkWidget *widget,
     return;
 
   role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
-  if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget))
+  /* A drop-down is one control to a screen reader, named as a whole: the
+   * button inside shows its choice, the list pops up only when opened. */
+  if ((gtk_widget_get_focusable (widget) || GTK_IS_DROP_DOWN (widget))
+      && gtk_widget_is_sensitive (widget))
     {
-      g_autofree char *name = ak_test_get_accessible_name (widget);
-      g_autofree char *role_name = g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE, role);
+      /* The text inside an entry is read as the entry. */
+      GtkWidget *named = GTK_IS_TEXT (widget) && role == GTK_ACCESSIBLE_ROLE_NONE
+                         && GTK_IS_EDITABLE (gtk_widget_get_parent (widget))
+                         ? gtk_widget_get_parent (widget) : widget;
+      g_autofree char *name = ak_test_get_accessible_name (named);
+      g_autofree char *role_name = NULL;
 
+      role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (named));
+      role_name = g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE, role);
       (*n_checked)++;
       if (is_meaningless_role (role))
         g_string_append_printf (problems, "%s has no role (%s)\n",
-                                G_OBJECT_TYPE_NAME (widget), role_name);
+                                G_OBJECT_TYPE_NAME (named), role_name);
       if (*g_strstrip (name) == '\0')
         g_string_append_printf (problems, "%s (%s) has no name\n",
-                                G_OBJECT_TYPE_NAME (widget), role_name);
+                                G_OBJECT_TYPE_NAME (named), role_name);
     }
 
+  if (GTK_IS_DROP_DOWN (widget))
+    return;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -499,6 +511,38 @@ ak_test_has_label (GtkWidget  *root,
         && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
       return TRUE;
   return FALSE;
+}
+
+/* A row of a boxed list, such as the course overview's, by its title. */
+AdwActionRow *
+ak_test_find_action_row (GtkWidget  *root,
+                         const char *title)
+{
+  GtkWidget *row;
+
+  for (guint i = 0; (row = ak_test_find_widget (root, ADW_TYPE_ACTION_ROW, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return ADW_ACTION_ROW (row);
+  return NULL;
+}
+
+/* The first column of the first row @sql finds in the store at
+ * @db_path, read the way another program would; "" for none. */
+char *
+ak_test_query_text (const char *db_path,
+                    const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_text (statement, 0) != NULL)
+    value = g_strdup ((const char *)sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  return value != NULL ? value : g_strdup ("");
 }
 
 /**

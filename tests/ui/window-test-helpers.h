@@ -56,6 +56,10 @@ char          *ak_test_list_unnamed        (GtkWidget   *root,
                                             guint       *n_checked);
 gboolean       ak_test_has_label           (GtkWidget   *root,
                                             const char  *text);
+AdwActionRow  *ak_test_find_action_row     (GtkWidget   *root,
+                                            const char  *title);
+char          *ak_test_query_text          (const char  *db_path,
+                                            const char  *sql);
 
 /* The learner's hands: clicks, keys and typing. */
 const char    *ak_test_words               (const char  *msgid);
