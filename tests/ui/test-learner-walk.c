@@ -337,28 +337,24 @@ lesson_completed (Walk       *walk,
   return progress != NULL && progress->completed != 0;
 }
 
-typedef struct
+/* The learner scrolls down most of a screen at a time, a frame apart,
+ * until the lesson is recorded as read. */
+static void
+scroll_to_end (Walk       *walk,
+               const char *lesson_id)
 {
-  Walk       *walk;
-  const char *lesson_id;
-} Reading;
-
-/* The learner scrolls down a screen at a time until the end. */
-static gboolean
-scrolled_to_end (gpointer data)
-{
-  Reading *reading = data;
-  GtkWidget *scroller = ak_test_find_widget (GTK_WIDGET (lesson_page (reading->walk)),
+  GtkWidget *scroller = ak_test_find_widget (GTK_WIDGET (lesson_page (walk)),
                                              GTK_TYPE_SCROLLED_WINDOW, 0);
   GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 
-  if (lesson_completed (reading->walk, reading->lesson_id))
-    return TRUE;
-  gtk_adjustment_set_value (v, MIN (gtk_adjustment_get_value (v)
-                                    + gtk_adjustment_get_page_size (v) * 0.9,
-                                    gtk_adjustment_get_upper (v)
-                                    - gtk_adjustment_get_page_size (v)));
-  return FALSE;
+  for (guint i = 0; i < 200 && !lesson_completed (walk, lesson_id); i++)
+    {
+      gtk_adjustment_set_value (v, MIN (gtk_adjustment_get_value (v)
+                                        + gtk_adjustment_get_page_size (v) * 0.9,
+                                        gtk_adjustment_get_upper (v)
+                                        - gtk_adjustment_get_page_size (v)));
+      ak_test_wait_for_frame (scroller);
+    }
 }
 
 /* Opens the lesson from the overview, reads it to its end and goes back. */
@@ -368,7 +364,6 @@ read_lesson (Walk       *walk,
              gboolean    check)
 {
   const AkLesson *lesson = ak_course_get_lesson_by_id (course (walk), lesson_id);
-  Reading reading = { walk, lesson_id };
 
   g_assert_nonnull (lesson);
   activate_step_row (walk, ak_lesson_get_title (lesson));
@@ -381,7 +376,7 @@ read_lesson (Walk       *walk,
   if (check)
     check_page (walk, lesson_id);
 
-  ak_test_wait_until (scrolled_to_end, &reading);
+  scroll_to_end (walk, lesson_id);
   g_assert_true (lesson_completed (walk, lesson_id));
 
   g_assert_true (gtk_widget_activate_action (window_widget (walk), "win.go-back", NULL));
@@ -821,6 +816,193 @@ test_whole_course (Walk          *walk,
   assert_next_start (walk);
 }
 
+static GtkWidget *
+focus (Walk *walk)
+{
+  GtkWidget *widget = gtk_root_get_focus (GTK_ROOT (walk->window));
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static void
+press (Walk            *walk,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  ak_test_press_key (GTK_WINDOW (walk->window), keyval, modifiers);
+}
+
+/* Tab until the focus is on @target or inside it. */
+static void
+tab_to (Walk      *walk,
+        GtkWidget *target)
+{
+  for (guint i = 0; i < 100; i++)
+    {
+      if (focus (walk) == target || gtk_widget_is_ancestor (focus (walk), target))
+        return;
+      press (walk, GDK_KEY_Tab, 0);
+    }
+  g_error ("Tab never reaches the %s", G_OBJECT_TYPE_NAME (target));
+}
+
+static guint
+focused_row (Walk *walk)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (focus (walk), GTK_TYPE_LIST_BOX_ROW);
+  GtkWidget *candidate;
+
+  for (guint i = 0; (candidate = ak_test_find_widget (question_widget (walk), GTK_TYPE_LIST_BOX_ROW, i)) != NULL; i++)
+    if (candidate == row)
+      return i;
+  g_error ("The focus is on a %s, not on an item", G_OBJECT_TYPE_NAME (focus (walk)));
+}
+
+static gboolean
+popover_shown (gpointer data)
+{
+  GtkWidget *popover = ak_test_find_widget (data, GTK_TYPE_POPOVER, 0);
+
+  return popover != NULL && gtk_widget_get_mapped (popover);
+}
+
+static gboolean
+popover_hidden (gpointer data)
+{
+  return !popover_shown (data);
+}
+
+/* The walk's answer, by keys: number keys pick, Tab goes from gap to
+ * gap, arrows and Alt+arrows put items in order, a drop-down opens with
+ * Space and takes an entry with arrows and Enter. */
+static void
+answer_by_keys (Walk *walk)
+{
+  AkQuestion *question = current_question (walk);
+  GtkWidget *widget = question_widget (walk);
+  GtkWidget *check = ak_test_find_button (shown (walk), ak_test_words ("Check Answer"));
+
+  switch (ak_question_get_question_type (question))
+    {
+    case AK_QUESTION_SINGLE_CHOICE:
+    case AK_QUESTION_MULTIPLE_CHOICE:
+    case AK_QUESTION_TRUE_FALSE:
+      {
+        g_autoptr(GArray) picks = choices_to_pick (walk);
+
+        g_assert_true (GTK_IS_CHECK_BUTTON (focus (walk)));
+        for (guint i = 0; i < picks->len; i++)
+          press (walk, GDK_KEY_1 + g_array_index (picks, guint, i), 0);
+      }
+      break;
+    case AK_QUESTION_GAP_TEXT:
+    case AK_QUESTION_SHORT_ANSWER:
+    case AK_QUESTION_NUMERIC:
+      {
+        const char *const *texts = texts_to_type (question);
+
+        for (guint i = 0; texts[i] != NULL; i++)
+          {
+            if (i > 0)
+              press (walk, GDK_KEY_Tab, 0);
+            g_assert_true (gtk_widget_is_ancestor (focus (walk),
+                                                   ak_test_find_widget (widget, GTK_TYPE_ENTRY, i)));
+            ak_test_type_text (GTK_WINDOW (walk->window), texts[i]);
+          }
+      }
+      break;
+    case AK_QUESTION_ORDERING:
+      /* The focus starts on the first item, where the arrows move it. */
+      g_assert_true (GTK_IS_LIST_BOX_ROW (focus (walk)));
+      for (guint i = 0; i < ak_question_get_n_items (question); i++)
+        {
+          const AkChoice *item = ak_question_get_item (question, i);
+
+          while (focused_row (walk) < row_index (walk, item))
+            press (walk, GDK_KEY_Down, 0);
+          while (focused_row (walk) > row_index (walk, item))
+            press (walk, GDK_KEY_Up, 0);
+          while (row_index (walk, item) > i)
+            press (walk, GDK_KEY_Up, GDK_ALT_MASK);
+          g_assert_cmpuint (focused_row (walk), ==, i);
+        }
+      break;
+    case AK_QUESTION_MATCHING:
+      for (guint i = 0; i < ak_question_get_n_pairs (question); i++)
+        {
+          GtkDropDown *dropdown = GTK_DROP_DOWN (ak_test_find_widget (widget, GTK_TYPE_DROP_DOWN, i));
+          guint target = target_index (dropdown, ak_question_get_pair (question, i));
+
+          tab_to (walk, GTK_WIDGET (dropdown));
+          press (walk, GDK_KEY_space, 0);
+          ak_test_wait_until (popover_shown, dropdown);
+          g_assert_true (popover_shown (dropdown));
+          for (guint j = 0; j < target; j++)
+            press (walk, GDK_KEY_Down, 0);
+          press (walk, GDK_KEY_Return, 0);
+          ak_test_wait_until (popover_hidden, dropdown);
+          g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, target);
+        }
+      tab_to (walk, check);
+      break;
+    case AK_N_QUESTION_TYPES:
+    default:
+      g_assert_not_reached ();
+    }
+  g_assert_true (ak_question_widget_get_answered (AK_QUESTION_WIDGET (widget)));
+}
+
+/* From the course list to the results by keys alone. */
+static void
+test_keyboard (Walk          *walk,
+               gconstpointer  data)
+{
+  GtkWidget *list;
+  AkQuizPage *page;
+  const AkQuiz *quiz;
+
+  start_window (walk);
+  list = gtk_widget_get_ancestor (ak_test_find_widget (window_widget (walk), AK_TYPE_COURSE_ROW, 0),
+                                  GTK_TYPE_LIST_VIEW);
+  g_assert_nonnull (list);
+  /* The first Tab of a window without focus. */
+  if (gtk_root_get_focus (GTK_ROOT (walk->window)) == NULL)
+    g_assert_true (gtk_widget_child_focus (window_widget (walk), GTK_DIR_TAB_FORWARD));
+  tab_to (walk, list);
+  g_assert_true (gtk_widget_get_ancestor (focus (walk), AK_TYPE_COURSE_ROW) != NULL
+                 || ak_test_find_widget (focus (walk), AK_TYPE_COURSE_ROW, 0) != NULL);
+  press (walk, GDK_KEY_Return, 0);
+  wait_for_overview (walk);
+
+  quiz = ak_course_find_quiz (course (walk), QUIZ_ID);
+  tab_to (walk, GTK_WIDGET (ak_test_find_action_row (GTK_WIDGET (overview (walk)),
+                                                     ak_quiz_get_title (quiz))));
+  press (walk, GDK_KEY_Return, 0);
+  ak_test_wait_until (quiz_shown, walk);
+  page = quiz_page (walk);
+  g_assert_nonnull (page);
+  tab_to (walk, ak_test_find_button (shown (walk), ak_test_words ("Start Quiz")));
+  press (walk, GDK_KEY_Return, 0);
+
+  for (guint i = 1; i <= N_QUESTIONS; i++)
+    {
+      AkQuestion *question;
+
+      ak_test_wait_for_position (page, position_text (i));
+      question = current_question (walk);
+      answer_by_keys (walk);
+      press (walk, GDK_KEY_Return, 0);
+      ak_test_wait_for_feedback (page);
+      assert_verdict (walk, question);
+      /* Enter again goes on. */
+      press (walk, GDK_KEY_Return, 0);
+    }
+  ak_test_wait_for_position (page, "results");
+  assert_results (walk);
+  assert_store (walk);
+}
+
 /* The same walk under LANGUAGE=de, in a program of its own: the
  * translation is picked when the program starts. */
 static void
@@ -859,6 +1041,7 @@ main (int    argc,
   ADD ("whole-course/narrow", test_whole_course, 360);
   ADD ("whole-course/wide", test_whole_course, 1000);
   ADD ("german", test_german, 360);
+  ADD ("keyboard", test_keyboard, 1000);
 #undef ADD
 
   return ak_test_ui_run ();
