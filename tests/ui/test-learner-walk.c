@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
 #include <signal.h>
 #include <sys/wait.h>
@@ -1003,6 +1004,117 @@ test_keyboard (Walk          *walk,
   assert_store (walk);
 }
 
+/* The child of the crash test: the real window over the store in @dir,
+ * two questions answered; then it waits to be killed. */
+static int
+answer_two_and_wait (const char *dir)
+{
+  Walk walk = { 360, g_strdup (dir), NULL, NULL, NULL, NULL };
+  AkQuizPage *page;
+  GString *answered = g_string_new ("answered");
+
+  walk.store = open_store (dir);
+  start_window (&walk);
+  g_assert_true (gtk_widget_activate_action (window_widget (&walk), "win.open-quiz", "s",
+                                             COURSE_ID "/" QUIZ_ID));
+  ak_test_wait_until (quiz_shown, &walk);
+  page = quiz_page (&walk);
+  g_assert_nonnull (page);
+  ak_test_click (ak_test_find_button (shown (&walk), ak_test_words ("Start Quiz")));
+  for (guint i = 1; i <= 2; i++)
+    {
+      if (i > 1)
+        ak_test_click (ak_test_find_button (shown (&walk), ak_test_words ("Next")));
+      ak_test_wait_for_position (page, position_text (i));
+      g_string_append_printf (answered, " %s", ak_question_get_id (current_question (&walk)));
+      answer_by_mouse (&walk);
+      ak_test_click (ak_test_find_button (shown (&walk), ak_test_words ("Check Answer")));
+      ak_test_wait_for_feedback (page);
+    }
+  g_print ("%s\n", answered->str);
+  fflush (stdout);
+  g_string_free (answered, TRUE);
+  /* Killed in here. */
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 1;
+}
+
+/* SIGKILL in the middle of a quiz loses nothing: the next start offers
+ * to resume, at the question after the last one answered. */
+static void
+test_killed_mid_quiz (Walk          *walk,
+                      gconstpointer  data)
+{
+  char *argv[] = { program_path, "--answer-two-and-wait", walk->dir, NULL };
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(AkProgressAttempt) attempt = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) answered = NULL;
+  AkQuizSession *session;
+  AkQuizPage *page;
+  GtkWidget *suggested;
+  GPid pid;
+  int out;
+  int status;
+
+  g_spawn_async_with_pipes (NULL, argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
+                            NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  stream = g_unix_input_stream_new (out, TRUE);
+  lines = g_data_input_stream_new (stream);
+  while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL
+         && !g_str_has_prefix (line, "answered "))
+    g_clear_pointer (&line, g_free);
+  g_assert_no_error (error);
+  if (line == NULL)
+    kill (pid, SIGKILL);
+  g_assert_nonnull (line);
+
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_spawn_close_pid (pid);
+  g_assert_true (WIFSIGNALED (status));
+  g_assert_cmpint (WTERMSIG (status), ==, SIGKILL);
+
+  answered = g_strsplit (line, " ", -1);
+  g_assert_cmpuint (g_strv_length (answered), ==, 3);
+  attempt = ak_progress_store_get_open_attempt (walk->store, COURSE_ID, QUIZ_ID, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (attempt);
+  g_assert_cmpuint (attempt->answers->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (((AkProgressAnswer *)g_ptr_array_index (attempt->answers, i))->question_id,
+                     ==, answered[i + 1]);
+  g_assert_cmpuint (attempt->position, ==, 2);
+
+  /* The next start: the overview suggests resuming, the intro offers it. */
+  start_window (walk);
+  open_course_from_list (walk);
+  suggested = ak_test_find_button (GTK_WIDGET (overview (walk)), _("Resume Quiz"));
+  ak_test_click (suggested);
+  ak_test_wait_until (quiz_shown, walk);
+  page = quiz_page (walk);
+  g_assert_nonnull (page);
+  g_assert_cmpstr (ak_test_quiz_stage (page), ==, "intro");
+  g_assert_null (ak_test_find_accessible (shown (walk), GTK_ACCESSIBLE_ROLE_BUTTON,
+                                          ak_test_words ("Start Quiz")));
+  check_page (walk, "intro-resume");
+  ak_test_click (ak_test_find_button (shown (walk), ak_test_words ("Resume")));
+  ak_test_wait_for_position (page, position_text (3));
+  session = ak_quiz_page_get_session (page);
+  g_assert_true (ak_quiz_session_get_resumed (session));
+  g_assert_cmpuint (ak_quiz_session_get_position (session), ==, 2);
+  g_assert_cmpstr (ak_question_get_id (current_question (walk)), ==, attempt->question_order[2]);
+  g_assert_true (ak_quiz_session_is_answered (session, answered[1]));
+  g_assert_true (ak_quiz_session_is_answered (session, answered[2]));
+  g_assert_false (ak_quiz_session_is_answered (session, attempt->question_order[2]));
+  /* The same attempt goes on. */
+  g_assert_cmpint (ak_quiz_session_get_attempt_id (session), ==, attempt->id);
+}
+
 /* The same walk under LANGUAGE=de, in a program of its own: the
  * translation is picked when the program starts. */
 static void
@@ -1032,6 +1144,14 @@ main (int    argc,
       char **argv)
 {
   program_path = g_canonicalize_filename (argv[0], NULL);
+  if (argc == 3 && g_str_equal (argv[1], "--answer-two-and-wait"))
+    {
+      int child_argc = 1;
+
+      ak_test_ui_init (&child_argc, &argv);
+      adw_init ();
+      return answer_two_and_wait (argv[2]);
+    }
   ak_test_ui_init (&argc, &argv);
   adw_init ();
 
@@ -1042,6 +1162,7 @@ main (int    argc,
   ADD ("whole-course/wide", test_whole_course, 1000);
   ADD ("german", test_german, 360);
   ADD ("keyboard", test_keyboard, 1000);
+  ADD ("killed-mid-quiz", test_killed_mid_quiz, 1000);
 #undef ADD
 
   return ak_test_ui_run ();
