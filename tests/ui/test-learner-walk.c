@@ -244,10 +244,7 @@ overview (Walk *walk)
 static gboolean
 overview_shown (gpointer data)
 {
-  Walk *walk = data;
-  GtkWidget *widget = ak_test_find_widget (window_widget (walk), AK_TYPE_COURSE_OVERVIEW, 0);
-
-  return widget != NULL && gtk_widget_get_mapped (widget);
+  return ak_test_find_mapped (window_widget (data), AK_TYPE_COURSE_OVERVIEW) != NULL;
 }
 
 static void
@@ -260,9 +257,7 @@ wait_for_overview (Walk *walk)
 static AkLessonPage *
 lesson_page (Walk *walk)
 {
-  GtkWidget *page = ak_test_find_widget (window_widget (walk), AK_TYPE_LESSON_PAGE, 0);
-
-  return page != NULL && gtk_widget_get_mapped (page) ? AK_LESSON_PAGE (page) : NULL;
+  return (AkLessonPage *)ak_test_find_mapped (window_widget (walk), AK_TYPE_LESSON_PAGE);
 }
 
 static gboolean
@@ -276,9 +271,7 @@ lesson_shown (gpointer data)
 static AkQuizPage *
 quiz_page (Walk *walk)
 {
-  GtkWidget *page = ak_test_find_widget (window_widget (walk), AK_TYPE_QUIZ_PAGE, 0);
-
-  return page != NULL && gtk_widget_get_mapped (page) ? AK_QUIZ_PAGE (page) : NULL;
+  return (AkQuizPage *)ak_test_find_mapped (window_widget (walk), AK_TYPE_QUIZ_PAGE);
 }
 
 static gboolean
@@ -1121,19 +1114,8 @@ static void
 test_german (Walk          *walk,
              gconstpointer  data)
 {
-  if (!g_test_subprocess ())
-    {
-      g_autofree char *language = g_strdup (g_getenv ("LANGUAGE"));
-
-      g_setenv ("LANGUAGE", "de", TRUE);
-      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-      if (language != NULL)
-        g_setenv ("LANGUAGE", language, TRUE);
-      else
-        g_unsetenv ("LANGUAGE");
-      g_test_trap_assert_passed ();
-      return;
-    }
+  if (!ak_test_in_german ())
+    return;
 
   g_assert_cmpstr (_("Continue Learning"), ==, "Weiterlernen");
   walk_course (walk);

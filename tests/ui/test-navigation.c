@@ -481,9 +481,7 @@ test_replaced_course_is_followed (NavFixture    *fixture,
 static AkLessonPage *
 find_lesson_page (NavFixture *fixture)
 {
-  GtkWidget *page = ak_test_find_widget (window_widget (fixture), AK_TYPE_LESSON_PAGE, 0);
-
-  return page != NULL && gtk_widget_get_mapped (page) ? AK_LESSON_PAGE (page) : NULL;
+  return (AkLessonPage *)ak_test_find_mapped (window_widget (fixture), AK_TYPE_LESSON_PAGE);
 }
 
 static gboolean
@@ -615,9 +613,7 @@ test_dropped_file_is_opened (NavFixture    *fixture,
 static AkQuizPage *
 find_quiz_page (NavFixture *fixture)
 {
-  GtkWidget *page = ak_test_find_widget (window_widget (fixture), AK_TYPE_QUIZ_PAGE, 0);
-
-  return page != NULL && gtk_widget_get_mapped (page) ? AK_QUIZ_PAGE (page) : NULL;
+  return (AkQuizPage *)ak_test_find_mapped (window_widget (fixture), AK_TYPE_QUIZ_PAGE);
 }
 
 /* "Read in the lesson" from a quiz opens the lesson above it, and Back

@@ -300,6 +300,44 @@ ak_test_count_widgets (GtkWidget *root,
   return n;
 }
 
+/* The first widget of @type under @root, if it is on screen; else NULL. */
+GtkWidget *
+ak_test_find_mapped (GtkWidget *root,
+                     GType      type)
+{
+  GtkWidget *widget = ak_test_find_widget (root, type, 0);
+
+  return widget != NULL && gtk_widget_get_mapped (widget) ? widget : NULL;
+}
+
+/**
+ * ak_test_in_german:
+ *
+ * The translation is picked when a program starts: outside a test
+ * subprocess this runs the current test again in one under LANGUAGE=de
+ * and asserts that it passed.
+ *
+ * Returns: %TRUE in the subprocess, where the test goes on
+ */
+gboolean
+ak_test_in_german (void)
+{
+  g_autofree char *language = NULL;
+
+  if (g_test_subprocess ())
+    return TRUE;
+
+  language = g_strdup (g_getenv ("LANGUAGE"));
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
 static void
 append_label_texts (GtkWidget *widget,
                     GString   *text)

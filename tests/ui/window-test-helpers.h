@@ -48,6 +48,9 @@ GtkWidget     *ak_test_find_widget         (GtkWidget   *root,
                                             guint        nth);
 guint          ak_test_count_widgets       (GtkWidget   *root,
                                             GType        type);
+GtkWidget     *ak_test_find_mapped         (GtkWidget   *root,
+                                            GType        type);
+gboolean       ak_test_in_german           (void);
 char          *ak_test_get_accessible_name (GtkWidget   *widget);
 GtkWidget     *ak_test_find_accessible     (GtkWidget   *root,
                                             GtkAccessibleRole role,
