@@ -717,6 +717,7 @@ walk_course (Walk *walk)
   GtkWidget *intro;
 
   start_window (walk);
+  check_page (walk, "library");
   open_course_from_list (walk);
   g_assert_cmpstr (step_subtitle (walk, "Gute Beiträge schreiben"), ==, _("Not read yet"));
   assert_german_button (GTK_WIDGET (overview (walk)), _("Continue Learning"), "Weiterlernen");
