@@ -632,6 +632,9 @@ assert_verdict (Walk       *walk,
   g_assert_nonnull (view);
   g_assert_cmpstr (ak_feedback_view_get_verdict (AK_FEEDBACK_VIEW (view)), ==,
                    expected_verdict (question));
+  /* The walk's wrong true or false: the right side is shown. */
+  if (ak_question_get_question_type (question) == AK_QUESTION_TRUE_FALSE)
+    g_assert_true (ak_test_has_label (question_widget (walk), _("Right answer")));
 }
 
 static const char *
