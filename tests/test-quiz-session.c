@@ -193,12 +193,13 @@ check_feedback (AkQuizFeedback *feedback,
     }
   else if (g_str_equal (id, "wahr"))
     {
-      AkFeedbackPart *part;
-
-      g_assert_cmpuint (feedback->parts->len, ==, 1);
-      part = g_ptr_array_index (feedback->parts, 0);
-      g_assert_cmpstr (part->id, ==, answer == ANSWER_RIGHT ? "false" : "true");
-      g_assert_cmpint (part->right, ==, answer == ANSWER_RIGHT);
+      /* The statement is false: a wrong answer shows "false" as the right one. */
+      g_assert_cmpuint (feedback->parts->len, ==, 2);
+      g_assert_cmpint (find_part (feedback, "true")->picked, ==, answer != ANSWER_RIGHT);
+      g_assert_cmpint (find_part (feedback, "true")->correct, ==, FALSE);
+      g_assert_cmpint (find_part (feedback, "false")->picked, ==, answer == ANSWER_RIGHT);
+      g_assert_cmpint (find_part (feedback, "false")->correct, ==, TRUE);
+      g_assert_cmpint (find_part (feedback, "false")->right, ==, answer == ANSWER_RIGHT);
       g_assert_cmpuint (feedback->choice_feedback->len, ==, 1);
       g_assert_cmpstr (g_ptr_array_index (feedback->choice_feedback, 0), ==,
                        answer == ANSWER_RIGHT ? "Genau." : "Leider nein.");

@@ -104,19 +104,6 @@ find_overview (NavFixture *fixture)
   return AK_COURSE_OVERVIEW (overview);
 }
 
-/* A row of the overview by its title. */
-static AdwActionRow *
-find_row (GtkWidget  *root,
-          const char *title)
-{
-  GtkWidget *row;
-
-  for (guint i = 0; (row = ak_test_find_widget (root, ADW_TYPE_ACTION_ROW, i)) != NULL; i++)
-    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
-      return ADW_ACTION_ROW (row);
-  return NULL;
-}
-
 static GtkButton *
 find_suggested_button (GtkWidget *root)
 {
@@ -262,11 +249,11 @@ test_overview_follows_progress (NavFixture    *fixture,
   ak_test_save_screenshot (window_widget (fixture), "navigation-overview.png");
   g_assert_true (has_label (GTK_WIDGET (overview), "Beispielkurs: Gute Beiträge schreiben"));
   g_assert_true (has_label (GTK_WIDGET (overview), "About 20 minutes"));
-  lesson_row = find_row (GTK_WIDGET (overview), "So arbeiten Sie mit Akademie-Kursen");
+  lesson_row = ak_test_find_action_row (GTK_WIDGET (overview), "So arbeiten Sie mit Akademie-Kursen");
   g_assert_nonnull (lesson_row);
-  g_assert_nonnull (find_row (GTK_WIDGET (overview), "Gute Beiträge schreiben"));
+  g_assert_nonnull (ak_test_find_action_row (GTK_WIDGET (overview), "Gute Beiträge schreiben"));
   g_assert_cmpstr (adw_action_row_get_subtitle (lesson_row), ==, "Not read yet");
-  quiz_row = find_row (GTK_WIDGET (overview),
+  quiz_row = ak_test_find_action_row (GTK_WIDGET (overview),
                        ak_quiz_get_title (ak_course_find_quiz (course, "quiz-kurse")));
   g_assert_nonnull (quiz_row);
   g_assert_cmpstr (adw_action_row_get_subtitle (quiz_row), ==, "Not taken yet");
@@ -287,9 +274,9 @@ test_overview_follows_progress (NavFixture    *fixture,
   ak_progress_store_finish_attempt (fixture->store, attempt, 4, 5, TRUE, &error);
   g_assert_no_error (error);
 
-  lesson_row = find_row (GTK_WIDGET (overview), "So arbeiten Sie mit Akademie-Kursen");
+  lesson_row = ak_test_find_action_row (GTK_WIDGET (overview), "So arbeiten Sie mit Akademie-Kursen");
   g_assert_cmpstr (adw_action_row_get_subtitle (lesson_row), ==, "Read");
-  quiz_row = find_row (GTK_WIDGET (overview),
+  quiz_row = ak_test_find_action_row (GTK_WIDGET (overview),
                        ak_quiz_get_title (ak_course_find_quiz (course, "quiz-kurse")));
   g_assert_cmpstr (adw_action_row_get_subtitle (quiz_row), ==, "Best score 80 % · Passed");
   g_assert_cmpstr (gtk_progress_bar_get_text (GTK_PROGRESS_BAR (
@@ -308,7 +295,7 @@ test_overview_follows_progress (NavFixture    *fixture,
   g_clear_pointer (&suggestion, g_free);
   suggestion = describe_suggestion (GTK_WIDGET (overview));
   g_assert_cmpstr (suggestion, ==, "win.open-quiz beispielkurs/quiz-beitraege: Resume Quiz");
-  quiz_row = find_row (GTK_WIDGET (overview),
+  quiz_row = ak_test_find_action_row (GTK_WIDGET (overview),
                        ak_quiz_get_title (ak_course_find_quiz (course, "quiz-beitraege")));
   g_assert_cmpstr (adw_action_row_get_subtitle (quiz_row), ==, "In progress");
   ak_test_wait_for_frame (window_widget (fixture));
@@ -496,9 +483,7 @@ test_replaced_course_is_followed (NavFixture    *fixture,
 static AkLessonPage *
 find_lesson_page (NavFixture *fixture)
 {
-  GtkWidget *page = ak_test_find_widget (window_widget (fixture), AK_TYPE_LESSON_PAGE, 0);
-
-  return page != NULL && gtk_widget_get_mapped (page) ? AK_LESSON_PAGE (page) : NULL;
+  return (AkLessonPage *)ak_test_find_mapped (window_widget (fixture), AK_TYPE_LESSON_PAGE);
 }
 
 static gboolean
@@ -630,9 +615,7 @@ test_dropped_file_is_opened (NavFixture    *fixture,
 static AkQuizPage *
 find_quiz_page (NavFixture *fixture)
 {
-  GtkWidget *page = ak_test_find_widget (window_widget (fixture), AK_TYPE_QUIZ_PAGE, 0);
-
-  return page != NULL && gtk_widget_get_mapped (page) ? AK_QUIZ_PAGE (page) : NULL;
+  return (AkQuizPage *)ak_test_find_mapped (window_widget (fixture), AK_TYPE_QUIZ_PAGE);
 }
 
 /* "Read in the lesson" from a quiz opens the lesson above it, and Back

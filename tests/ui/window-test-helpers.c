@@ -4,7 +4,10 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
+#include <sqlite3.h>
+#include <string.h>
 
+#include "ak-feedback-view.h"
 #include "window-test-helpers.h"
 
 /* One registered application for the whole program, as in the real app. */
@@ -297,6 +300,44 @@ ak_test_count_widgets (GtkWidget *root,
   return n;
 }
 
+/* The first widget of @type under @root, if it is on screen; else NULL. */
+GtkWidget *
+ak_test_find_mapped (GtkWidget *root,
+                     GType      type)
+{
+  GtkWidget *widget = ak_test_find_widget (root, type, 0);
+
+  return widget != NULL && gtk_widget_get_mapped (widget) ? widget : NULL;
+}
+
+/**
+ * ak_test_in_german:
+ *
+ * The translation is picked when a program starts: outside a test
+ * subprocess this runs the current test again in one under LANGUAGE=de
+ * and asserts that it passed.
+ *
+ * Returns: %TRUE in the subprocess, where the test goes on
+ */
+gboolean
+ak_test_in_german (void)
+{
+  g_autofree char *language = NULL;
+
+  if (g_test_subprocess ())
+    return TRUE;
+
+  language = g_strdup (g_getenv ("LANGUAGE"));
+  g_setenv ("LANGUAGE", "de", TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  if (language != NULL)
+    g_setenv ("LANGUAGE", language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  g_test_trap_assert_passed ();
+  return FALSE;
+}
+
 static void
 append_label_texts (GtkWidget *widget,
                     GString   *text)
@@ -466,21 +507,31 @@ list_unnamed (GtkWidget *widget,
     return;
 
   role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget));
-  if (gtk_widget_get_focusable (widget) && gtk_widget_is_sensitive (widget) &&
-      !is_hidden_part (widget))
+  /* A drop-down is one control to a screen reader, named as a whole: the
+   * button inside shows its choice, the list pops up only when opened. */
+  if ((gtk_widget_get_focusable (widget) || GTK_IS_DROP_DOWN (widget))
+      && gtk_widget_is_sensitive (widget) && !is_hidden_part (widget))
     {
-      g_autofree char *name = ak_test_get_accessible_name (widget);
-      g_autofree char *role_name = g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE, role);
+      /* The text inside an entry is read as the entry. */
+      GtkWidget *named = GTK_IS_TEXT (widget) && role == GTK_ACCESSIBLE_ROLE_NONE
+                         && GTK_IS_EDITABLE (gtk_widget_get_parent (widget))
+                         ? gtk_widget_get_parent (widget) : widget;
+      g_autofree char *name = ak_test_get_accessible_name (named);
+      g_autofree char *role_name = NULL;
 
+      role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (named));
+      role_name = g_enum_to_string (GTK_TYPE_ACCESSIBLE_ROLE, role);
       (*n_checked)++;
       if (is_meaningless_role (role))
         g_string_append_printf (problems, "%s has no role (%s)\n",
-                                G_OBJECT_TYPE_NAME (widget), role_name);
+                                G_OBJECT_TYPE_NAME (named), role_name);
       if (*g_strstrip (name) == '\0')
         g_string_append_printf (problems, "%s (%s) has no name\n",
-                                G_OBJECT_TYPE_NAME (widget), role_name);
+                                G_OBJECT_TYPE_NAME (named), role_name);
     }
 
+  if (GTK_IS_DROP_DOWN (widget))
+    return;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -505,4 +556,278 @@ ak_test_list_unnamed (GtkWidget *root,
   *n_checked = 0;
   list_unnamed (root, problems, n_checked);
   return g_string_free (problems, FALSE);
+}
+
+/* Whether a label showing @text is on screen under @root. */
+gboolean
+ak_test_has_label (GtkWidget  *root,
+                   const char *text)
+{
+  GtkWidget *label;
+
+  for (guint i = 0; (label = ak_test_find_widget (root, GTK_TYPE_LABEL, i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (label)
+        && g_str_equal (gtk_label_get_text (GTK_LABEL (label)), text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A row of a boxed list, such as the course overview's, by its title. */
+AdwActionRow *
+ak_test_find_action_row (GtkWidget  *root,
+                         const char *title)
+{
+  GtkWidget *row;
+
+  for (guint i = 0; (row = ak_test_find_widget (root, ADW_TYPE_ACTION_ROW, i)) != NULL; i++)
+    if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), title) == 0)
+      return ADW_ACTION_ROW (row);
+  return NULL;
+}
+
+/* The first column of the first row @sql finds in the store at
+ * @db_path, read the way another program would; "" for none. */
+char *
+ak_test_query_text (const char *db_path,
+                    const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *statement = NULL;
+  char *value = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &statement, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_text (statement, 0) != NULL)
+    value = g_strdup ((const char *)sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+  sqlite3_close (db);
+  return value != NULL ? value : g_strdup ("");
+}
+
+/**
+ * ak_test_words:
+ *
+ * The learner's words for @msgid, without its mnemonic: the tests also
+ * run under LANGUAGE=de.
+ *
+ * Returns: an interned string
+ */
+const char *
+ak_test_words (const char *msgid)
+{
+  g_autofree char *text = g_strdup (g_dgettext (GETTEXT_PACKAGE, msgid));
+  char *underscore = strchr (text, '_');
+
+  if (underscore != NULL)
+    memmove (underscore, underscore + 1, strlen (underscore));
+  return g_intern_string (text);
+}
+
+/* The visible button named @name under @root; lists the buttons there
+ * and fails when there is none. */
+GtkWidget *
+ak_test_find_button (GtkWidget  *root,
+                     const char *name)
+{
+  GtkWidget *widget = ak_test_find_accessible (root, GTK_ACCESSIBLE_ROLE_BUTTON, name);
+  GtkWidget *candidate;
+
+  if (widget != NULL)
+    return widget;
+  for (guint i = 0; (candidate = ak_test_find_widget (root, GTK_TYPE_BUTTON, i)) != NULL; i++)
+    {
+      g_autofree char *candidate_name = ak_test_get_accessible_name (candidate);
+
+      g_printerr ("button %u: “%s” role %d\n", i, candidate_name,
+                  gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (candidate)));
+    }
+  g_error ("No button “%s” under %s", name, G_OBJECT_TYPE_NAME (root));
+}
+
+static void
+clicked_cb (GtkButton *widget,
+            gboolean  *clicked)
+{
+  *clicked = TRUE;
+}
+
+/* A click: the button shows itself pressed, then emits "clicked". */
+void
+ak_test_click (GtkWidget *button)
+{
+  gboolean clicked = FALSE;
+  gulong handler;
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_assert_true (gtk_widget_get_visible (button));
+  handler = g_signal_connect (button, "clicked", G_CALLBACK (clicked_cb), &clicked);
+  g_assert_true (gtk_widget_activate (button));
+  while (!clicked)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (button, handler);
+}
+
+/* Keyval triggers, alone or as alternatives (the window's Tab and KP_Tab). */
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 guint               keyval,
+                 GdkModifierType     modifiers)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                            keyval, modifiers)
+           || trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)),
+                               keyval, modifiers);
+  return GTK_IS_KEYVAL_TRIGGER (trigger)
+         && gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval
+         && gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers;
+}
+
+static gboolean
+run_shortcuts (GtkWidget           *widget,
+               GtkPropagationPhase  phase,
+               guint                keyval,
+               GdkModifierType      modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
+          || gtk_event_controller_get_propagation_phase (controller) != phase)
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (!trigger_matches (trigger, keyval, modifiers))
+            continue;
+          if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
+                                            gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
+ * ak_test_press_key:
+ *
+ * A key press on the focused widget, as GTK hands it on: the shortcuts
+ * of the capture phase from the window down, then those of the bubble
+ * phase from the focus up; an entry's own Enter activates it. GTK 4.8
+ * cannot synthesise key events.
+ */
+void
+ak_test_press_key (GtkWindow       *window,
+                   guint            keyval,
+                   GdkModifierType  modifiers)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  g_assert_nonnull (focus);
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    g_ptr_array_insert (chain, 0, widget);
+
+  for (guint i = 0; i < chain->len; i++)
+    if (run_shortcuts (g_ptr_array_index (chain, i), GTK_PHASE_CAPTURE, keyval, modifiers))
+      return;
+  if (GTK_IS_TEXT (focus) && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
+    {
+      g_signal_emit_by_name (focus, "activate");
+      return;
+    }
+  for (guint i = chain->len; i > 0; i--)
+    if (run_shortcuts (g_ptr_array_index (chain, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers))
+      return;
+  g_error ("Nothing took the key %s (focus on a %s)", gdk_keyval_name (keyval),
+           G_OBJECT_TYPE_NAME (focus));
+}
+
+/* Typing into the focused entry. */
+void
+ak_test_type_text (GtkWindow  *window,
+                   const char *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  int position;
+
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  position = gtk_editable_get_position (GTK_EDITABLE (focus));
+  gtk_editable_insert_text (GTK_EDITABLE (focus), text, -1, &position);
+}
+
+/* "intro", "question" or "results". */
+const char *
+ak_test_quiz_stage (AkQuizPage *page)
+{
+  GtkWidget *stack = ak_test_find_widget (GTK_WIDGET (page), GTK_TYPE_STACK, 0);
+
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+/* What the learner sees now: the stack's visible page. */
+GtkWidget *
+ak_test_quiz_shown (AkQuizPage *page)
+{
+  GtkWidget *stack = ak_test_find_widget (GTK_WIDGET (page), GTK_TYPE_STACK, 0);
+
+  return gtk_stack_get_visible_child (GTK_STACK (stack));
+}
+
+static gboolean
+position_is (gpointer user_data)
+{
+  gpointer *args = user_data;
+  AkQuizPage *page = args[0];
+
+  if (g_str_equal (args[1], "results"))
+    return g_str_equal (ak_test_quiz_stage (page), "results");
+  if (!g_str_equal (ak_test_quiz_stage (page), "question"))
+    return FALSE;
+  return ak_test_find_accessible (ak_test_quiz_shown (page), GTK_ACCESSIBLE_ROLE_LABEL,
+                                  args[1]) != NULL;
+}
+
+/**
+ * ak_test_wait_for_position:
+ * @expected: "Question 3 of 10" as shown, or "results"
+ *
+ * Waits until the page shows @expected at the top of a question (or the
+ * results), after a button's click or a key.
+ */
+void
+ak_test_wait_for_position (AkQuizPage *page,
+                           const char *expected)
+{
+  gpointer args[] = { page, (gpointer)expected };
+
+  ak_test_wait_until (position_is, args);
+  if (!position_is (args))
+    g_error ("The quiz shows the %s stage, not “%s”", ak_test_quiz_stage (page), expected);
+}
+
+gboolean
+ak_test_quiz_feedback_shown (AkQuizPage *page)
+{
+  GtkWidget *view = ak_test_find_widget (ak_test_quiz_shown (page), AK_TYPE_FEEDBACK_VIEW, 0);
+
+  return view != NULL && gtk_widget_get_child_visible (view) && gtk_widget_get_mapped (view);
+}
+
+static gboolean
+feedback_shown_cb (gpointer user_data)
+{
+  return ak_test_quiz_feedback_shown (user_data);
+}
+
+void
+ak_test_wait_for_feedback (AkQuizPage *page)
+{
+  ak_test_wait_until (feedback_shown_cb, page);
+  g_assert_true (ak_test_quiz_feedback_shown (page));
 }

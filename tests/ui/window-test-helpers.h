@@ -2,6 +2,7 @@
 #pragma once
 
 #include "ak-application.h"
+#include "ak-quiz-page.h"
 #include "ak-window.h"
 
 G_BEGIN_DECLS
@@ -47,11 +48,39 @@ GtkWidget     *ak_test_find_widget         (GtkWidget   *root,
                                             guint        nth);
 guint          ak_test_count_widgets       (GtkWidget   *root,
                                             GType        type);
+GtkWidget     *ak_test_find_mapped         (GtkWidget   *root,
+                                            GType        type);
+gboolean       ak_test_in_german           (void);
 char          *ak_test_get_accessible_name (GtkWidget   *widget);
 GtkWidget     *ak_test_find_accessible     (GtkWidget   *root,
                                             GtkAccessibleRole role,
                                             const char  *name);
 char          *ak_test_list_unnamed        (GtkWidget   *root,
                                             guint       *n_checked);
+gboolean       ak_test_has_label           (GtkWidget   *root,
+                                            const char  *text);
+AdwActionRow  *ak_test_find_action_row     (GtkWidget   *root,
+                                            const char  *title);
+char          *ak_test_query_text          (const char  *db_path,
+                                            const char  *sql);
+
+/* The learner's hands: clicks, keys and typing. */
+const char    *ak_test_words               (const char  *msgid);
+GtkWidget     *ak_test_find_button         (GtkWidget   *root,
+                                            const char  *name);
+void           ak_test_click               (GtkWidget   *button);
+void           ak_test_press_key           (GtkWindow   *window,
+                                            guint        keyval,
+                                            GdkModifierType modifiers);
+void           ak_test_type_text           (GtkWindow   *window,
+                                            const char  *text);
+
+/* A quiz page's stages, as the learner sees them. */
+const char    *ak_test_quiz_stage          (AkQuizPage  *page);
+GtkWidget     *ak_test_quiz_shown          (AkQuizPage  *page);
+void           ak_test_wait_for_position   (AkQuizPage  *page,
+                                            const char  *expected);
+gboolean       ak_test_quiz_feedback_shown (AkQuizPage  *page);
+void           ak_test_wait_for_feedback   (AkQuizPage  *page);
 
 G_END_DECLS

@@ -152,9 +152,16 @@ collect_parts (const AkQuestion *question,
       break;
 
     case AK_QUESTION_TRUE_FALSE:
+      /* Both, as the choices of a single choice: a wrong answer shows
+       * which one was right. */
       if (ak_response_get_boolean (response, &value))
-        add_part (parts, value ? "true" : "false", !value == !question->answer, TRUE,
-                  !value == !question->answer);
+        for (int side = 1; side >= 0; side--)
+          {
+            gboolean picked = !value == !side;
+            gboolean correct = !question->answer == !side;
+
+            add_part (parts, side ? "true" : "false", picked == correct, picked, correct);
+          }
       break;
 
     case AK_QUESTION_GAP_TEXT:

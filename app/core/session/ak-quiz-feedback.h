@@ -22,7 +22,7 @@ typedef enum
  *   @picked whether the learner picked it, @correct whether it is one
  *   of the right answers, @right whether the learner decided right
  *   about it (picked a right one or left a wrong one);
- * - true or false: one part, @id "true" or "false" for what was picked;
+ * - true or false: two parts, @id "true" and "false", as for choices;
  * - gap text: every gap; @picked whether it was filled;
  * - ordering: every item in the learner's order; @right when it stands
  *   directly after the item that comes before it in the right order (the
