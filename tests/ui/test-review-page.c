@@ -319,113 +319,10 @@ button (Fixture    *fixture,
 }
 
 static void
-clicked_cb (GtkButton *widget,
-            gboolean  *clicked)
-{
-  *clicked = TRUE;
-}
-
-static void
-click (GtkWidget *widget)
-{
-  gboolean clicked = FALSE;
-  gulong handler;
-
-  g_assert_true (gtk_widget_is_sensitive (widget));
-  g_assert_true (gtk_widget_get_visible (widget));
-  handler = g_signal_connect (widget, "clicked", G_CALLBACK (clicked_cb), &clicked);
-  g_assert_true (gtk_widget_activate (widget));
-  while (!clicked)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (widget, handler);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-static void
 click_name (Fixture    *fixture,
             const char *name)
 {
-  click (button (fixture, name));
-}
-
-static gboolean
-run_shortcuts (GtkWidget         *widget,
-               GtkPropagationPhase phase,
-               guint              keyval,
-               GdkModifierType    modifiers)
-{
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller)
-          || gtk_event_controller_get_propagation_phase (controller) != phase)
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-          if (!GTK_IS_KEYVAL_TRIGGER (trigger)
-              || gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) != keyval
-              || gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) != modifiers)
-            continue;
-          if (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                            gtk_shortcut_get_arguments (shortcut)))
-            return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* A key press on the focused widget, as GTK hands it on: the shortcuts
- * of the capture phase from the window down, then those of the bubble
- * phase from the focus up; an entry's own Enter activates it. GTK 4.8
- * cannot synthesise key events. */
-static void
-press_key (Fixture         *fixture,
-           guint            keyval,
-           GdkModifierType  modifiers)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
-
-  g_assert_nonnull (focus);
-  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    g_ptr_array_insert (chain, 0, widget);
-
-  for (guint i = 0; i < chain->len; i++)
-    if (run_shortcuts (g_ptr_array_index (chain, i), GTK_PHASE_CAPTURE, keyval, modifiers))
-      return;
-  if (GTK_IS_TEXT (focus) && (keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter))
-    {
-      g_signal_emit_by_name (focus, "activate");
-      return;
-    }
-  for (guint i = chain->len; i > 0; i--)
-    if (run_shortcuts (g_ptr_array_index (chain, i - 1), GTK_PHASE_BUBBLE, keyval, modifiers))
-      return;
-  g_error ("Nothing took the key %s", gdk_keyval_name (keyval));
-}
-
-/* Whether a label on @root, shown, says @text. */
-static gboolean
-has_label (GtkWidget  *root,
-           const char *text)
-{
-  for (guint i = 0; ak_test_find_widget (root, GTK_TYPE_LABEL, i) != NULL; i++)
-    {
-      GtkWidget *label = ak_test_find_widget (root, GTK_TYPE_LABEL, i);
-
-      if (gtk_widget_is_drawable (label) || gtk_widget_get_mapped (root))
-        if (g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), text) == 0
-            && gtk_widget_get_visible (label))
-          return TRUE;
-    }
-  return FALSE;
+  ak_test_click (button (fixture, name));
 }
 
 static gboolean
@@ -577,7 +474,7 @@ test_start (Fixture       *fixture,
 
   open_page (fixture, GPOINTER_TO_INT (data) == 2 ? 360 : 800);
   wait_for_stage (fixture, "start");
-  g_assert_true (has_label (shown (fixture), due));
+  g_assert_true (ak_test_has_label (shown (fixture), due));
   g_assert_nonnull (button (fixture, L ("Start Review")));
   /* No word about a limit when it did not cut the day short. */
   g_assert_false (has_label_containing (shown (fixture), L ("manageable")));
@@ -607,7 +504,7 @@ test_start (Fixture       *fixture,
     g_assert_cmpint (g_unlink (path), ==, 0);
     ak_course_library_reload (fixture->library);
     wait_for_stage (fixture, "start");
-    g_assert_true (has_label (shown (fixture), three));
+    g_assert_true (ak_test_has_label (shown (fixture), three));
   }
 }
 
@@ -627,8 +524,8 @@ test_limit (Fixture       *fixture,
   g_settings_set_uint (fixture->settings, "review-daily-limit", 3);
   open_page (fixture, 800);
   wait_for_stage (fixture, "start");
-  g_assert_true (has_label (shown (fixture), due));
-  g_assert_true (has_label (shown (fixture), more));
+  g_assert_true (ak_test_has_label (shown (fixture), due));
+  g_assert_true (ak_test_has_label (shown (fixture), more));
   g_assert_cmpuint (ak_review_session_get_n_questions (ak_review_page_get_session (fixture->page)),
                     ==, 3);
   screenshot (fixture, "limit");
@@ -641,7 +538,7 @@ test_limit (Fixture       *fixture,
 
   click_name (fixture, L ("Start Review"));
   wait_for_stage (fixture, "question");
-  g_assert_true (has_label (shown (fixture), POS (1, 4)));
+  g_assert_true (ak_test_has_label (shown (fixture), POS (1, 4)));
   /* Not in the middle of a review. */
   g_settings_set_uint (fixture->settings, "review-daily-limit", 2);
   wait_for_stage (fixture, "question");
@@ -699,8 +596,8 @@ test_walk (Fixture       *fixture,
       g_autofree char *progress_name = NULL;
 
       wait_for_stage (fixture, "question");
-      g_assert_true (has_label (shown (fixture), POS (i + 1, N_QUESTIONS)));
-      g_assert_true (has_label (shown (fixture), from));
+      g_assert_true (ak_test_has_label (shown (fixture), POS (i + 1, N_QUESTIONS)));
+      g_assert_true (ak_test_has_label (shown (fixture), from));
       if (i > 0 && g_strcmp0 (ak_course_get_id (course), "recht") == 0)
         seen_other_course = TRUE;
       progress = ak_test_find_widget (shown (fixture), GTK_TYPE_PROGRESS_BAR, 0);
@@ -756,7 +653,7 @@ test_walk (Fixture       *fixture,
           g_autofree char *read_name = ak_test_get_accessible_name (read);
 
           g_assert_true (g_str_has_prefix (read_name, L ("Read in the Lesson")));
-          click (read);
+          ak_test_click (read);
           g_assert_cmpuint (fixture->opened->len, ==, 1);
           g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->opened, 0),
                                            ak_course_get_id (course)));
@@ -764,7 +661,7 @@ test_walk (Fixture       *fixture,
           /* Wrong is no guess; but it may have been a slip: Hard, not Again. */
           g_assert_null (ak_test_find_accessible (shown (fixture), GTK_ACCESSIBLE_ROLE_BUTTON,
                                                   L ("I Guessed")));
-          g_assert_true (has_label (shown (fixture),
+          g_assert_true (ak_test_has_label (shown (fixture),
                                     L ("Only a slip, such as a typo? Then say that you knew it.")));
           g_assert_cmpint (query_int (fixture, "SELECT rating FROM review ORDER BY id DESC LIMIT 1"),
                            ==, AK_RATING_AGAIN);
@@ -782,9 +679,9 @@ test_walk (Fixture       *fixture,
   score = g_strdup_printf (ngettext ("You knew %u of %u question.", "You knew %u of %u questions.",
                                      N_QUESTIONS),
                            n_right, N_QUESTIONS);
-  g_assert_true (has_label (shown (fixture), score));
+  g_assert_true (ak_test_has_label (shown (fixture), score));
   /* The one forgotten four times, with its section to reread. */
-  g_assert_true (has_label (shown (fixture), L ("Difficult Questions")));
+  g_assert_true (ak_test_has_label (shown (fixture), L ("Difficult Questions")));
   difficult = ak_test_find_widget (shown (fixture), ADW_TYPE_ACTION_ROW, 0);
   g_assert_nonnull (difficult);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (difficult)), ==,
@@ -855,7 +752,7 @@ test_keyboard (Fixture       *fixture,
   g_assert_true (GTK_IS_CHECK_BUTTON (focus));
   g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (current_question (fixture))));
   answer (fixture, TRUE);
-  press_key (fixture, GDK_KEY_Return, 0);
+  ak_test_press_key (fixture->window, GDK_KEY_Return, 0);
   g_assert_true (ak_question_widget_get_read_only (current_question (fixture)));
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM review WHERE kind = 'review'"), ==, 5);
 
@@ -863,9 +760,9 @@ test_keyboard (Fixture       *fixture,
   name = ak_test_get_accessible_name (focus);
   g_assert_cmpstr (name, ==, L ("Next"));
   g_assert_true (gtk_window_get_default_widget (fixture->window) == focus);
-  click (focus);
+  ak_test_click (focus);
   wait_for_stage (fixture, "question");
-  g_assert_true (has_label (shown (fixture), POS (2, N_QUESTIONS)));
+  g_assert_true (ak_test_has_label (shown (fixture), POS (2, N_QUESTIONS)));
 }
 
 static void
@@ -888,20 +785,20 @@ test_german (Fixture       *fixture,
 
   open_page (fixture, 360);
   wait_for_stage (fixture, "start");
-  g_assert_true (has_label (shown (fixture), "Heute sind 5 Fragen zur Wiederholung fällig."));
+  g_assert_true (ak_test_has_label (shown (fixture), "Heute sind 5 Fragen zur Wiederholung fällig."));
   screenshot (fixture, "start");
   click_name (fixture, "Wiederholung starten");
   wait_for_stage (fixture, "question");
-  g_assert_true (has_label (shown (fixture), "Frage 1 von 5"));
+  g_assert_true (ak_test_has_label (shown (fixture), "Frage 1 von 5"));
   answer (fixture, TRUE);
   click_name (fixture, "Antwort prüfen");
   g_assert_nonnull (button (fixture, "Das wusste ich sicher"));
   g_assert_nonnull (button (fixture, "Geraten"));
-  g_assert_true (has_label (shown (fixture), "In der Lektion nachlesen"));
+  g_assert_true (ak_test_has_label (shown (fixture), "In der Lektion nachlesen"));
   screenshot (fixture, "feedback");
   click_name (fixture, "Weiter");
   wait_for_stage (fixture, "question");
-  g_assert_true (has_label (shown (fixture), "Frage 2 von 5"));
+  g_assert_true (ak_test_has_label (shown (fixture), "Frage 2 von 5"));
   for (guint i = 1; i < N_QUESTIONS; i++)
     {
       answer (fixture, TRUE);
@@ -909,8 +806,8 @@ test_german (Fixture       *fixture,
       click_name (fixture, i + 1 < N_QUESTIONS ? "Weiter" : "Zusammenfassung zeigen");
     }
   wait_for_stage (fixture, "summary");
-  g_assert_true (has_label (shown (fixture), "Sie wussten 5 von 5 Fragen."));
-  g_assert_true (has_label (shown (fixture), "Schwierige Fragen"));
+  g_assert_true (ak_test_has_label (shown (fixture), "Sie wussten 5 von 5 Fragen."));
+  g_assert_true (ak_test_has_label (shown (fixture), "Schwierige Fragen"));
   screenshot (fixture, "summary");
   click_name (fixture, "Zurück zur Übersicht");
   wait_for_stage (fixture, "done");
