@@ -429,6 +429,7 @@ remind_cb (gpointer user_data)
   g_autoptr(GNotification) notification = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
+  gint64 reminded_day;
   guint n_due;
 
   if (window != NULL && gtk_window_is_active (window))
@@ -438,9 +439,15 @@ remind_cb (gpointer user_data)
     return G_SOURCE_CONTINUE;
 
   settings = g_settings_new (APP_ID);
-  n_due = ak_review_reminder_take_due (self->store, G_LIST_MODEL (self->library), settings, &error);
+  if (!g_settings_get_boolean (settings, "review-notifications"))
+    return G_SOURCE_CONTINUE;
+  reminded_day = g_settings_get_int64 (settings, "review-reminded-day");
+  n_due = ak_review_reminder_take_due (self->store, G_LIST_MODEL (self->library),
+                                       g_settings_get_uint (settings, "review-daily-limit"),
+                                       &reminded_day, &error);
   if (error != NULL)
     g_debug ("No review reminder: %s", error->message);
+  g_settings_set_int64 (settings, "review-reminded-day", reminded_day);
   if (n_due == 0)
     return G_SOURCE_CONTINUE;
 

@@ -24,44 +24,31 @@ test_once_a_day (void)
   g_autoptr(AkProgressStore) store = open_store (path);
   g_autoptr(GListStore) courses = g_list_store_new (AK_TYPE_COURSE);
   g_autoptr(AkCourse) course = progress_test_course_new ("kurs-a", 2, 1, 6);
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(GError) error = NULL;
   const double scores[6] = { 0, 1, 0.5, 1, 0, 1 };
+  GListModel *model = G_LIST_MODEL (courses);
+  gint64 reminded = -1;
 
-  g_settings_reset (settings, "review-reminded-day");
-  g_settings_reset (settings, "review-daily-limit");
   g_list_store_append (courses, course);
   ak_progress_store_set_now (store, day_time (0));
   take_quiz (store, course, quiz_at (course, 0), scores, TRUE);
 
-  /* Off by default, whatever is due. */
-  ak_progress_store_set_now (store, day_time (1));
-  g_assert_cmpuint (ak_review_reminder_take_due (store, G_LIST_MODEL (courses), settings, &error),
-                    ==, 0);
+  /* Nothing is due on the day of the quiz. */
+  g_assert_cmpuint (ak_review_reminder_take_due (store, model, 50, &reminded, &error), ==, 0);
   g_assert_no_error (error);
+  g_assert_cmpint (reminded, ==, -1);
 
-  /* On: the day after the quiz, the wrong and partly right answers are due. */
-  g_settings_set_boolean (settings, "review-notifications", TRUE);
-  ak_progress_store_set_now (store, day_time (0));
-  g_assert_cmpuint (ak_review_reminder_take_due (store, G_LIST_MODEL (courses), settings, &error),
-                    ==, 0);
+  /* The day after, the wrong and partly right answers are due. */
   ak_progress_store_set_now (store, day_time (1));
-  g_assert_cmpuint (ak_review_reminder_take_due (store, G_LIST_MODEL (courses), settings, &error),
-                    ==, 3);
+  g_assert_cmpuint (ak_review_reminder_take_due (store, model, 50, &reminded, &error), ==, 3);
   g_assert_no_error (error);
+  g_assert_cmpint (reminded, >, 0);
   /* Once a day only. */
-  g_assert_cmpuint (ak_review_reminder_take_due (store, G_LIST_MODEL (courses), settings, &error),
-                    ==, 0);
+  g_assert_cmpuint (ak_review_reminder_take_due (store, model, 50, &reminded, &error), ==, 0);
 
-  /* The limit caps what is mentioned. */
-  g_settings_set_uint (settings, "review-daily-limit", 2);
+  /* The next day, the limit caps what is mentioned. */
   ak_progress_store_set_now (store, day_time (2));
-  g_assert_cmpuint (ak_review_reminder_take_due (store, G_LIST_MODEL (courses), settings, &error),
-                    ==, 2);
-
-  g_settings_reset (settings, "review-notifications");
-  g_settings_reset (settings, "review-reminded-day");
-  g_settings_reset (settings, "review-daily-limit");
+  g_assert_cmpuint (ak_review_reminder_take_due (store, model, 2, &reminded, &error), ==, 2);
 }
 
 int

@@ -9,20 +9,21 @@
 /**
  * ak_review_reminder_take_due:
  * @courses: the loaded courses
- * @settings: the application's settings, which say whether to remind and
- *   keep the day of the last reminder
+ * @daily_limit: the most questions the review asks a day
+ * @reminded_day: (inout): the review day of the last reminder, -1 for
+ *   none; set to today when the learner is to be reminded
  *
- * Decides whether to remind the learner now, and if so notes that today
- * is reminded, so that the next call on the same review day says no.
+ * Decides whether to remind the learner now.
  *
  * Returns: the number of questions to review today, or 0 when there is
- *   nothing to remind of (reminders off, already reminded today, nothing
- *   due, or an error)
+ *   nothing to remind of (already reminded today, nothing due, or an
+ *   error)
  */
 guint
 ak_review_reminder_take_due (AkProgressStore  *store,
                              GListModel       *courses,
-                             GSettings        *settings,
+                             guint             daily_limit,
+                             gint64           *reminded_day,
                              GError          **error)
 {
   g_autoptr(AkReviewQueue) queue = NULL;
@@ -31,20 +32,17 @@ ak_review_reminder_take_due (AkProgressStore  *store,
 
   g_return_val_if_fail (AK_IS_PROGRESS_STORE (store), 0);
   g_return_val_if_fail (G_IS_LIST_MODEL (courses), 0);
-  g_return_val_if_fail (G_IS_SETTINGS (settings), 0);
-
-  if (!g_settings_get_boolean (settings, "review-notifications"))
-    return 0;
+  g_return_val_if_fail (reminded_day != NULL, 0);
 
   queue = ak_review_queue_new (store, courses);
-  ak_review_queue_set_daily_limit (queue, g_settings_get_uint (settings, "review-daily-limit"));
+  ak_review_queue_set_daily_limit (queue, daily_limit);
   if (!ak_review_queue_refresh (queue, error))
     return 0;
 
   today = ak_review_queue_get_today (queue);
   n_items = ak_review_queue_get_n_items (queue);
-  if (n_items == 0 || g_settings_get_int64 (settings, "review-reminded-day") == today)
+  if (n_items == 0 || *reminded_day == today)
     return 0;
-  g_settings_set_int64 (settings, "review-reminded-day", today);
+  *reminded_day = today;
   return n_items;
 }

@@ -8,14 +8,16 @@
 G_BEGIN_DECLS
 
 /*
- * Whether to remind the learner of today's review: only when they asked
- * for reminders, only once a review day, and only when questions are due
- * within the daily limit. The application shows the reminder.
+ * Whether to remind the learner of today's review: only once a review
+ * day, and only when questions are due within the daily limit. The
+ * application asks only when the learner wants reminders, keeps the day
+ * of the last one in its settings and shows the reminder.
  */
 
 guint ak_review_reminder_take_due (AkProgressStore  *store,
                                    GListModel       *courses,
-                                   GSettings        *settings,
+                                   guint             daily_limit,
+                                   gint64           *reminded_day,
                                    GError          **error);
 
 G_END_DECLS
