@@ -150,7 +150,10 @@ ak_choice_question_show_feedback (AkQuestionWidget *widget,
       const AkFeedbackPart *part = ak_question_find_part (feedback, choice->id);
       gboolean picked = gtk_check_button_get_active (GTK_CHECK_BUTTON (choice->button));
 
+      /* Checked answers take no more input, but stay as legible as
+       * before: the learner reads them against the marks. */
       gtk_widget_set_sensitive (choice->button, FALSE);
+      gtk_widget_add_css_class (choice->button, "ak-answered");
       if (part != NULL && part->picked)
         gtk_box_append (GTK_BOX (choice->line),
                         ak_question_mark_new (part->right ? AK_MARK_RIGHT : AK_MARK_WRONG));

@@ -160,6 +160,7 @@ ak_matching_question_show_feedback (AkQuestionWidget *widget,
       GtkWidget *mark = ak_question_mark_new (right ? AK_MARK_RIGHT : AK_MARK_WRONG);
 
       gtk_widget_set_sensitive (pair->dropdown, FALSE);
+      gtk_widget_add_css_class (pair->dropdown, "ak-answered");
       /* Under the drop-down, not beside it: a narrow window has no room
        * for both, and a drop-down does not wrap its text. */
       gtk_widget_set_halign (mark, GTK_ALIGN_START);

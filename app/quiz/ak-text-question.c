@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "ak-question-types.h"
+#include "ak-quiz-text.h"
 
 /* Short answer and numeric: one entry. A number is passed on as typed
  * ("2,5", "1.000", "−3"): grading reads it the German way, and a learner
@@ -88,6 +89,19 @@ ak_text_question_show_feedback (AkQuestionWidget *widget,
   gtk_box_append (GTK_BOX (self->line),
                   ak_question_mark_new (feedback->verdict == AK_VERDICT_RIGHT ? AK_MARK_RIGHT
                                                                                : AK_MARK_WRONG));
+  /* What was asked for, right under the learner's own answer. */
+  if (feedback->verdict != AK_VERDICT_RIGHT)
+    {
+      g_autofree char *answer = ak_quiz_describe_right_answer (
+                                  ak_question_widget_get_question (widget));
+      g_autofree char *escaped = g_markup_escape_text (answer, -1);
+      g_autofree char *label = g_markup_escape_text (_("Right answer:"), -1);
+      g_autofree char *markup = g_strdup_printf ("%s %s", label, escaped);
+      GtkWidget *parent = gtk_widget_get_parent (self->line);
+
+      if (GTK_IS_BOX (parent))
+        gtk_box_append (GTK_BOX (parent), ak_question_markup_label_new (markup));
+    }
 }
 
 static void

@@ -274,6 +274,18 @@ read_marks (GtkWidget *root)
 }
 
 static gboolean
+has_label_starting (GtkWidget  *root,
+                    const char *start)
+{
+  GtkWidget *label;
+
+  for (guint i = 0; (label = ak_test_find_widget (root, GTK_TYPE_LABEL, i)) != NULL; i++)
+    if (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), start))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 has_label (GtkWidget  *root,
            const char *text)
 {
@@ -777,6 +789,8 @@ test_numeric (QuizFixture   *fixture,
   wrong = check_answer (fixture, AK_VERDICT_WRONG);
   marks = read_marks (GTK_WIDGET (fixture->widget));
   g_assert_cmpstr (marks, ==, "Wrong");
+  /* The value asked for stands under the wrong answer. */
+  g_assert_true (has_label_starting (GTK_WIDGET (fixture->widget), "Right answer: 3.5 ± 0.25"));
 
   /* A decimal comma, as written in German. */
   open_question (fixture, "zahl", 360);
@@ -785,6 +799,7 @@ test_numeric (QuizFixture   *fixture,
   g_clear_pointer (&marks, g_free);
   marks = read_marks (GTK_WIDGET (fixture->widget));
   g_assert_cmpstr (marks, ==, "Right");
+  g_assert_false (has_label_starting (GTK_WIDGET (fixture->widget), "Right answer:"));
   screenshot (fixture, "question-numeric-360.png");
 }
 

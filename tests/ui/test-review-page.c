@@ -362,7 +362,7 @@ answer (Fixture  *fixture,
 
   if (ak_question_get_question_type (question) == AK_QUESTION_TRUE_FALSE)
     {
-      /* "Wahr" first, then "Falsch". */
+      /* "True" first, then "False". */
       gboolean truth = ak_question_get_answer (question);
 
       index = (truth == right) ? 0 : 1;
