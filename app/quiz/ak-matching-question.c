@@ -158,11 +158,23 @@ ak_matching_question_show_feedback (AkQuestionWidget *widget,
       const AkFeedbackPart *part = ak_question_find_part (feedback, ak_pair_get_id (pair->pair));
       gboolean right = part != NULL && part->right;
       GtkWidget *mark = ak_question_mark_new (right ? AK_MARK_RIGHT : AK_MARK_WRONG);
+      guint selected = gtk_drop_down_get_selected (GTK_DROP_DOWN (pair->dropdown));
 
       gtk_widget_set_sensitive (pair->dropdown, FALSE);
       gtk_widget_add_css_class (pair->dropdown, "ak-answered");
-      /* Under the drop-down, not beside it: a narrow window has no room
-       * for both, and a drop-down does not wrap its text. */
+      /* A drop-down shortens its text in a narrow window; the answer
+       * given is shown whole instead, wrapped. */
+      if (selected != 0 && selected != GTK_INVALID_LIST_POSITION && selected <= self->targets->len)
+        {
+          const AkMatchTarget *target = g_ptr_array_index (self->targets, selected - 1);
+          GtkWidget *answer = ak_question_markup_label_new (target->markup);
+
+          gtk_widget_add_css_class (answer, "ak-matched-answer");
+          gtk_widget_set_visible (pair->dropdown, FALSE);
+          gtk_box_append (GTK_BOX (pair->row), answer);
+        }
+      /* Under the answer, not beside it: a narrow window has no room
+       * for both. */
       gtk_widget_set_halign (mark, GTK_ALIGN_START);
       gtk_box_append (GTK_BOX (pair->row), mark);
       if (!right)
