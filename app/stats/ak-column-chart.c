@@ -365,3 +365,67 @@ ak_column_chart_get_target (AkColumnChart *self)
   g_return_val_if_fail (AK_IS_COLUMN_CHART (self), -1);
   return self->target;
 }
+
+/**
+ * ak_column_chart_set_forecast:
+ * @first: (nullable): the first day of the forecast
+ * @counts: (array length=n_days) (nullable): the reviews due on each day
+ *   from @first on
+ *
+ * Shows the reviews due per day, with the weekday under each column, and
+ * says how many are due in all; no days: that none are planned.
+ */
+void
+ak_column_chart_set_forecast (AkColumnChart *self,
+                              const GDate   *first,
+                              const guint   *counts,
+                              guint          n_days)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (AkColumn));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  guint total = 0;
+
+  g_return_if_fail (AK_IS_COLUMN_CHART (self));
+  g_return_if_fail (n_days == 0 || (first != NULL && g_date_valid (first) && counts != NULL));
+
+  ak_chart_set_columns (AK_CHART (self), _("Day"), _("Reviews"), NULL);
+  for (guint i = 0; i < n_days; i++)
+    {
+      GDate date = *first;
+      g_autofree char *date_text = NULL;
+      g_autofree char *count = ak_chart_format_count (counts[i]);
+      g_autoptr(GDateTime) noon = NULL;
+      char *label;
+      char *tooltip;
+
+      g_date_add_days (&date, i);
+      date_text = ak_chart_format_weekday_date (&date);
+      noon = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                    g_date_get_day (&date), 12, 0, 0);
+      label = noon != NULL ? g_date_time_format (noon, "%a") : g_strdup ("");
+      /* Translators: a tooltip: "Monday, 11/03/2024: 12 reviews due" */
+      tooltip = g_strdup_printf (ngettext ("%s: %s review due", "%s: %s reviews due", counts[i]),
+                                 date_text, count);
+      g_ptr_array_add (texts, label);
+      g_ptr_array_add (texts, tooltip);
+      g_array_append_val (columns, ((AkColumn) { label, counts[i], TRUE, tooltip }));
+      total += counts[i];
+    }
+  ak_column_chart_set_columns (self, AK_COLUMN_VALUE_COUNT,
+                               (AkColumn *)(gpointer)columns->data, columns->len);
+
+  if (n_days == 0)
+    summary = g_strdup (_("No reviews are planned yet."));
+  else
+    {
+      g_autofree char *count = ak_chart_format_count (total);
+
+      /* Translators: describes the forecast chart: "120 reviews due in the next 7 days." */
+      summary = g_strdup_printf (ngettext ("%s review due in the next %u days.",
+                                           "%s reviews due in the next %u days.",
+                                           total),
+                                 count, n_days);
+    }
+  ak_chart_set_summary (AK_CHART (self), summary);
+}

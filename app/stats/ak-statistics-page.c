@@ -715,7 +715,6 @@ ak_statistics_page_init (AkStatisticsPage *self)
 
   ak_chart_set_columns (self->mastery_chart, _("Thesis"), _("Mastery"), NULL);
   ak_chart_set_columns (self->retention_chart, _("Week of"), _("Remembered"), NULL);
-  ak_chart_set_columns (self->forecast_chart, _("Day"), _("Reviews"), NULL);
   ak_statistics_page_set_forecast (self, NULL, NULL, 0);
   set_up_choices (self->course_dropdown);
   set_up_choices (self->quiz_dropdown);
@@ -840,57 +839,7 @@ ak_statistics_page_set_forecast (AkStatisticsPage *self,
                                  const guint      *counts,
                                  guint             n_days)
 {
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (AkColumn));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *summary = NULL;
-  guint total = 0;
-
   g_return_if_fail (AK_IS_STATISTICS_PAGE (self));
-  g_return_if_fail (n_days == 0 || (first != NULL && g_date_valid (first) && counts != NULL));
 
-  for (guint i = 0; i < n_days; i++)
-    {
-      GDate date = *first;
-      g_autofree char *date_text = NULL;
-      g_autofree char *count = ak_chart_format_count (counts[i]);
-      char *label;
-      char *tooltip;
-      AkColumn column = { NULL, counts[i], TRUE, NULL };
-
-      g_date_add_days (&date, i);
-      date_text = ak_chart_format_weekday_date (&date);
-      {
-        g_autoptr(GDateTime) date_time = g_date_time_new_local (g_date_get_year (&date),
-                                                                g_date_get_month (&date),
-                                                                g_date_get_day (&date),
-                                                                12, 0, 0);
-
-        label = g_date_time_format (date_time, "%a");
-      }
-      /* Translators: a tooltip: "Monday, 11/03/2024: 12 reviews due" */
-      tooltip = g_strdup_printf (ngettext ("%s: %s review due", "%s: %s reviews due", counts[i]),
-                                 date_text, count);
-      column.label = label;
-      column.tooltip = tooltip;
-      g_ptr_array_add (texts, label);
-      g_ptr_array_add (texts, tooltip);
-      g_array_append_val (columns, column);
-      total += counts[i];
-    }
-  ak_column_chart_set_columns (AK_COLUMN_CHART (self->forecast_chart), AK_COLUMN_VALUE_COUNT,
-                               (AkColumn *)(gpointer)columns->data, columns->len);
-
-  if (n_days == 0)
-    summary = g_strdup (_("No reviews are planned yet."));
-  else
-    {
-      g_autofree char *count = ak_chart_format_count (total);
-
-      /* Translators: describes the forecast chart: "120 reviews due in the next 7 days." */
-      summary = g_strdup_printf (ngettext ("%s review due in the next %u days.",
-                                           "%s reviews due in the next %u days.",
-                                           total),
-                                 count, n_days);
-    }
-  ak_chart_set_summary (self->forecast_chart, summary);
+  ak_column_chart_set_forecast (AK_COLUMN_CHART (self->forecast_chart), first, counts, n_days);
 }
