@@ -71,34 +71,25 @@ ak_bar_chart_hit_test (AkChart      *chart,
 }
 
 static void
-ak_bar_chart_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
+ak_bar_chart_draw (AkChart             *chart,
+                   cairo_t             *cr,
+                   const AkChartColors *colors,
+                   int                  width,
+                   int                  height)
 {
-  AkBarChart *self = AK_BAR_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  AkBarChart *self = AK_BAR_CHART (chart);
   int line_height = text_height (self);
   int step = row_height (self);
   g_autofree char *widest = ak_chart_format_percent (1.0);
+  g_autoptr(PangoLayout) widest_layout = ak_chart_create_layout (chart, widest);
   int value_width;
-  AkChartColors colors;
-  cairo_t *cr;
 
-  if (self->bars->len == 0)
-    return;
-
-  ak_chart_get_colors (AK_CHART (self), &colors);
-  {
-    g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self), widest);
-
-    pango_layout_get_pixel_size (layout, &value_width, NULL);
-  }
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pango_layout_get_pixel_size (widest_layout, &value_width, NULL);
 
   for (guint i = 0; i < self->bars->len; i++)
     {
       const Bar *bar = &g_array_index (self->bars, Bar, i);
-      g_autoptr(PangoLayout) label = gtk_widget_create_pango_layout (widget, bar->label);
+      g_autoptr(PangoLayout) label = gtk_widget_create_pango_layout (GTK_WIDGET (self), bar->label);
       g_autofree char *value_text = bar->has_value ? ak_chart_format_percent (bar->value)
                                                    : g_strdup ("–");
       g_autoptr(PangoLayout) value = ak_chart_create_layout (AK_CHART (self), value_text);
@@ -110,47 +101,44 @@ ak_bar_chart_snapshot (GtkWidget   *widget,
       pango_layout_set_width (label, width * PANGO_SCALE);
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (label, TRUE);
-      ak_chart_set_source_rgba (cr, &colors.foreground);
+      ak_chart_set_source_rgba (cr, &colors->foreground);
       cairo_move_to (cr, 0, y);
       pango_cairo_show_layout (cr, label);
 
-      ak_chart_set_source_rgba (cr, &colors.empty);
+      ak_chart_set_source_rgba (cr, &colors->empty);
       cairo_rectangle (cr, 0, bar_y, track_width, BAR_HEIGHT);
       cairo_fill (cr);
       if (bar->has_value && bar->value > 0)
         {
-          ak_chart_set_source_rgba (cr, &colors.accent);
+          ak_chart_set_source_rgba (cr, &colors->accent);
           cairo_rectangle (cr, 0, bar_y, MAX (round (track_width * bar->value), 2), BAR_HEIGHT);
           cairo_fill (cr);
         }
 
       pango_layout_get_pixel_size (value, &value_text_width, NULL);
-      ak_chart_set_source_rgba (cr, &colors.dim);
+      ak_chart_set_source_rgba (cr, &colors->dim);
       cairo_move_to (cr, width - value_text_width,
                      bar_y + BAR_HEIGHT / 2.0 - line_height / 2.0);
       pango_cairo_show_layout (cr, value);
     }
-  cairo_destroy (cr);
 }
 
 static void
-ak_bar_chart_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
+ak_bar_chart_measure_width (AkChart *chart,
+                            int     *minimum,
+                            int     *natural)
 {
-  AkBarChart *self = AK_BAR_CHART (widget);
+  *minimum = 120;
+  *natural = 480;
+}
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 120;
-      *natural = 480;
-    }
-  else
-    *minimum = *natural = self->bars->len * row_height (self);
+static int
+ak_bar_chart_get_height (AkChart *chart,
+                         int      width)
+{
+  AkBarChart *self = AK_BAR_CHART (chart);
+
+  return self->bars->len * row_height (self);
 }
 
 static void
@@ -173,13 +161,13 @@ static void
 ak_bar_chart_class_init (AkBarChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   AkChartClass *chart_class = AK_CHART_CLASS (klass);
 
   object_class->finalize = ak_bar_chart_finalize;
-  widget_class->snapshot = ak_bar_chart_snapshot;
-  widget_class->measure = ak_bar_chart_measure;
   chart_class->hit_test = ak_bar_chart_hit_test;
+  chart_class->draw = ak_bar_chart_draw;
+  chart_class->measure_width = ak_bar_chart_measure_width;
+  chart_class->get_height = ak_bar_chart_get_height;
 }
 
 static void

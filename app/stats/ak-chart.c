@@ -89,6 +89,47 @@ query_tooltip_cb (GtkWidget  *widget,
 }
 
 static void
+ak_chart_snapshot (GtkWidget   *widget,
+                   GtkSnapshot *snapshot)
+{
+  AkChart *self = AK_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  AkChartColors colors;
+  cairo_t *cr;
+
+  if (ak_chart_get_n_marks (self) == 0 || AK_CHART_GET_CLASS (self)->draw == NULL)
+    return;
+
+  ak_chart_get_colors (self, &colors);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  AK_CHART_GET_CLASS (self)->draw (self, cr, &colors, width, height);
+  cairo_destroy (cr);
+}
+
+static void
+ak_chart_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  AkChart *self = AK_CHART (widget);
+  AkChartClass *klass = AK_CHART_GET_CLASS (self);
+
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      if (klass->measure_width != NULL)
+        klass->measure_width (self, minimum, natural);
+    }
+  else if (ak_chart_get_n_marks (self) > 0 && klass->get_height != NULL)
+    *minimum = *natural = klass->get_height (self, for_size);
+}
+
+static void
 ak_chart_finalize (GObject *object)
 {
   AkChart *self = AK_CHART (object);
@@ -154,6 +195,8 @@ ak_chart_class_init (AkChartClass *klass)
   object_class->finalize = ak_chart_finalize;
   object_class->get_property = ak_chart_get_property;
   object_class->set_property = ak_chart_set_property;
+  widget_class->snapshot = ak_chart_snapshot;
+  widget_class->measure = ak_chart_measure;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,

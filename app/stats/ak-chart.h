@@ -12,6 +12,18 @@ G_BEGIN_DECLS
  * chart shows, its accessible description.
  */
 
+/* Colours for the current theme, from the widget's style. */
+typedef struct
+{
+  GdkRGBA foreground;
+  GdkRGBA dim;        /* secondary text */
+  GdkRGBA grid;       /* axes and tracks */
+  GdkRGBA empty;      /* a mark with no value */
+  GdkRGBA accent;
+  GdkRGBA success;
+  GdkRGBA warning;
+} AkChartColors;
+
 #define AK_TYPE_CHART (ak_chart_get_type ())
 G_DECLARE_DERIVABLE_TYPE (AkChart, ak_chart, AK, CHART, GtkWidget)
 
@@ -24,19 +36,22 @@ struct _AkChartClass
                    double        x,
                    double        y,
                    GdkRectangle *area);
+  /* Draws the marks on @cr, which covers the chart; only when there
+   * are marks. */
+  void (*draw)          (AkChart             *self,
+                         cairo_t             *cr,
+                         const AkChartColors *colors,
+                         int                  width,
+                         int                  height);
+  /* The widths the chart asks for. */
+  void (*measure_width) (AkChart             *self,
+                         int                 *minimum,
+                         int                 *natural);
+  /* Its height at @width (-1: any), when it has marks; without, it
+   * takes none. */
+  int  (*get_height)    (AkChart             *self,
+                         int                  width);
 };
-
-/* Colours for the current theme, from the widget's style. */
-typedef struct
-{
-  GdkRGBA foreground;
-  GdkRGBA dim;        /* secondary text */
-  GdkRGBA grid;       /* axes and tracks */
-  GdkRGBA empty;      /* a mark with no value */
-  GdkRGBA accent;
-  GdkRGBA success;
-  GdkRGBA warning;
-} AkChartColors;
 
 const char        *ak_chart_get_title        (AkChart      *self);
 void               ak_chart_set_title        (AkChart      *self,

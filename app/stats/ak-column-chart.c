@@ -145,28 +145,22 @@ text_width (AkColumnChart *self,
 }
 
 static void
-ak_column_chart_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+ak_column_chart_draw (AkChart             *chart,
+                      cairo_t             *cr,
+                      const AkChartColors *colors,
+                      int                  width,
+                      int                  height)
 {
-  AkColumnChart *self = AK_COLUMN_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  AkColumnChart *self = AK_COLUMN_CHART (chart);
   static const double dashes[] = { 6, 4 };
   int widest_label = 0;
   guint label_step = 1;
-  AkChartColors colors;
   Plot plot;
-  cairo_t *cr;
 
-  if (self->columns->len == 0)
-    return;
-
-  ak_chart_get_colors (AK_CHART (self), &colors);
   compute_plot (self, width, height, &plot);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* The base line. */
-  ak_chart_set_source_rgba (cr, &colors.grid);
+  ak_chart_set_source_rgba (cr, &colors->grid);
   cairo_rectangle (cr, 0, round (plot.bottom), width, 1);
   cairo_fill (cr);
 
@@ -187,22 +181,22 @@ ak_column_chart_snapshot (GtkWidget   *widget,
           g_autofree char *value = format_value (self, column->value);
           double top = value_y (self, &plot, column->value);
 
-          ak_chart_set_source_rgba (cr, &colors.accent);
+          ak_chart_set_source_rgba (cr, &colors->accent);
           cairo_rectangle (cr, round (center - plot.column / 2), top,
                            round (plot.column), MAX (plot.bottom - top, 0));
           cairo_fill (cr);
           if (text_width (self, value) <= plot.slot)
-            show_text (self, cr, &colors.dim, value, center, top - plot.text_height - 2);
+            show_text (self, cr, &colors->dim, value, center, top - plot.text_height - 2);
         }
       if ((self->columns->len - 1 - i) % label_step == 0)
-        show_text (self, cr, &colors.dim, column->label, center, plot.bottom + 4);
+        show_text (self, cr, &colors->dim, column->label, center, plot.bottom + 4);
     }
 
   if (self->target >= 0)
     {
       double y = value_y (self, &plot, self->target);
 
-      ak_chart_set_source_rgba (cr, &colors.warning);
+      ak_chart_set_source_rgba (cr, &colors->warning);
       cairo_set_line_width (cr, 2);
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       cairo_move_to (cr, 0, y);
@@ -215,32 +209,29 @@ ak_column_chart_snapshot (GtkWidget   *widget,
                                                                   self->target_label);
 
           /* At the left, where the oldest columns are: mostly empty. */
-          ak_chart_set_source_rgba (cr, &colors.warning);
+          ak_chart_set_source_rgba (cr, &colors->warning);
           cairo_move_to (cr, 0, MAX (y - plot.text_height - 2, 0));
           pango_cairo_show_layout (cr, layout);
         }
     }
-  cairo_destroy (cr);
 }
 
 static void
-ak_column_chart_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
+ak_column_chart_measure_width (AkChart *chart,
+                               int     *minimum,
+                               int     *natural)
 {
-  AkColumnChart *self = AK_COLUMN_CHART (widget);
+  AkColumnChart *self = AK_COLUMN_CHART (chart);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN (self->columns->len * 12, 160);
-      *natural = MAX (self->columns->len * (MAX_COLUMN + COLUMN_GAP), 240);
-    }
-  else
-    *minimum = *natural = self->columns->len > 0 ? HEIGHT : 0;
+  *minimum = MIN (self->columns->len * 12, 160);
+  *natural = MAX (self->columns->len * (MAX_COLUMN + COLUMN_GAP), 240);
+}
+
+static int
+ak_column_chart_get_height (AkChart *chart,
+                            int      width)
+{
+  return HEIGHT;
 }
 
 static void
@@ -264,13 +255,13 @@ static void
 ak_column_chart_class_init (AkColumnChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   AkChartClass *chart_class = AK_CHART_CLASS (klass);
 
   object_class->finalize = ak_column_chart_finalize;
-  widget_class->snapshot = ak_column_chart_snapshot;
-  widget_class->measure = ak_column_chart_measure;
   chart_class->hit_test = ak_column_chart_hit_test;
+  chart_class->draw = ak_column_chart_draw;
+  chart_class->measure_width = ak_column_chart_measure_width;
+  chart_class->get_height = ak_column_chart_get_height;
 }
 
 static void
