@@ -19,18 +19,9 @@
 #define BAR_HEIGHT 10
 #define ROW_GAP 10
 
-typedef struct
-{
-  char     *label;
-  double    value;
-  gboolean  has_value;
-} Bar;
-
 struct _AkBarChart
 {
   AkChart  parent_instance;
-
-  GArray  *bars;         /* Bar */
 };
 
 G_DEFINE_FINAL_TYPE (AkBarChart, ak_bar_chart, AK_TYPE_CHART)
@@ -63,7 +54,7 @@ ak_bar_chart_hit_test (AkChart      *chart,
   int height = row_height (self);
   int index = y >= 0 ? (int)(y / height) : -1;
 
-  if (index < 0 || (guint)index >= self->bars->len || x < 0
+  if (index < 0 || (guint)index >= ak_chart_get_n_marks (chart) || x < 0
       || x >= gtk_widget_get_width (GTK_WIDGET (self)))
     return -1;
   *area = (GdkRectangle) { 0, index * height, gtk_widget_get_width (GTK_WIDGET (self)), height };
@@ -86,9 +77,9 @@ ak_bar_chart_draw (AkChart             *chart,
 
   pango_layout_get_pixel_size (widest_layout, &value_width, NULL);
 
-  for (guint i = 0; i < self->bars->len; i++)
+  for (guint i = 0; i < ak_chart_get_n_marks (chart); i++)
     {
-      const Bar *bar = &g_array_index (self->bars, Bar, i);
+      const AkChartValue *bar = ak_chart_get_value (chart, i);
       g_autoptr(PangoLayout) label = gtk_widget_create_pango_layout (GTK_WIDGET (self), bar->label);
       g_autofree char *value_text = bar->has_value ? ak_chart_format_percent (bar->value)
                                                    : g_strdup ("–");
@@ -138,32 +129,14 @@ ak_bar_chart_get_height (AkChart *chart,
 {
   AkBarChart *self = AK_BAR_CHART (chart);
 
-  return self->bars->len * row_height (self);
-}
-
-static void
-clear_bar (gpointer data)
-{
-  g_free (((Bar *)data)->label);
-}
-
-static void
-ak_bar_chart_finalize (GObject *object)
-{
-  AkBarChart *self = AK_BAR_CHART (object);
-
-  g_array_unref (self->bars);
-
-  G_OBJECT_CLASS (ak_bar_chart_parent_class)->finalize (object);
+  return ak_chart_get_n_marks (chart) * row_height (self);
 }
 
 static void
 ak_bar_chart_class_init (AkBarChartClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   AkChartClass *chart_class = AK_CHART_CLASS (klass);
 
-  object_class->finalize = ak_bar_chart_finalize;
   chart_class->hit_test = ak_bar_chart_hit_test;
   chart_class->draw = ak_bar_chart_draw;
   chart_class->measure_width = ak_bar_chart_measure_width;
@@ -173,8 +146,6 @@ ak_bar_chart_class_init (AkBarChartClass *klass)
 static void
 ak_bar_chart_init (AkBarChart *self)
 {
-  self->bars = g_array_new (FALSE, FALSE, sizeof (Bar));
-  g_array_set_clear_func (self->bars, clear_bar);
 }
 
 GtkWidget *
@@ -198,21 +169,14 @@ ak_bar_chart_set_items (AkBarChart      *self,
   g_return_if_fail (AK_IS_BAR_CHART (self));
   g_return_if_fail (items != NULL || n_items == 0);
 
-  g_array_set_size (self->bars, 0);
   ak_chart_clear (AK_CHART (self));
   for (guint i = 0; i < n_items; i++)
     {
-      Bar bar = {
-        g_strdup (items[i].label != NULL ? items[i].label : ""),
-        isfinite (items[i].value) ? CLAMP (items[i].value, 0.0, 1.0) : 0.0,
-        items[i].has_value,
-      };
-      g_autofree char *value = bar.has_value ? ak_chart_format_percent (bar.value)
-                                             : g_strdup ("–");
+      double value = isfinite (items[i].value) ? CLAMP (items[i].value, 0.0, 1.0) : 0.0;
+      g_autofree char *value_text = ak_chart_format_percent (value);
 
-      g_array_append_val (self->bars, bar);
-      ak_chart_add_mark (AK_CHART (self), items[i].tooltip);
-      ak_chart_add_row (AK_CHART (self), bar.label, value, NULL);
+      ak_chart_add_value (AK_CHART (self), items[i].label, value, items[i].has_value,
+                          value_text, items[i].tooltip);
     }
   ak_chart_changed (AK_CHART (self));
 }

@@ -24,6 +24,14 @@ typedef struct
   GdkRGBA warning;
 } AkChartColors;
 
+/* A labelled value of a chart with one mark per value, or none. */
+typedef struct
+{
+  char     *label;
+  double    value;
+  gboolean  has_value;
+} AkChartValue;
+
 #define AK_TYPE_CHART (ak_chart_get_type ())
 G_DECLARE_DERIVABLE_TYPE (AkChart, ak_chart, AK, CHART, GtkWidget)
 
@@ -84,6 +92,14 @@ void               ak_chart_add_mark         (AkChart      *self,
 void               ak_chart_add_row          (AkChart      *self,
                                               const char   *first,
                                               ...) G_GNUC_NULL_TERMINATED;
+void               ak_chart_add_value        (AkChart      *self,
+                                              const char   *label,
+                                              double        value,
+                                              gboolean      has_value,
+                                              const char   *value_text,
+                                              const char   *tooltip);
+const AkChartValue *ak_chart_get_value       (AkChart      *self,
+                                              guint         index);
 void               ak_chart_changed          (AkChart      *self);
 
 /* German dates and numbers under a German locale. */

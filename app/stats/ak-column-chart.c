@@ -22,18 +22,10 @@
 #define COLUMN_GAP 6
 #define MAX_COLUMN 48
 
-typedef struct
-{
-  char     *label;
-  double    value;
-  gboolean  has_value;
-} Column;
-
 struct _AkColumnChart
 {
   AkChart        parent_instance;
 
-  GArray        *columns;   /* Column */
   AkColumnValue  kind;
   double         max_value;
   double         target;    /* < 0: none */
@@ -68,7 +60,7 @@ compute_plot (AkColumnChart *self,
               Plot          *plot)
 {
   g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self), "Ag");
-  guint n = MAX (self->columns->len, 1);
+  guint n = MAX (ak_chart_get_n_marks (AK_CHART (self)), 1);
 
   pango_layout_get_pixel_size (layout, NULL, &plot->text_height);
   plot->left = 0;
@@ -107,7 +99,7 @@ ak_column_chart_hit_test (AkChart      *chart,
     return -1;
   /* The whole slot, labels included: a column of 0 is still found. */
   index = (int)(x / plot.slot);
-  if (index < 0 || (guint)index >= self->columns->len)
+  if (index < 0 || (guint)index >= ak_chart_get_n_marks (chart))
     return -1;
   *area = (GdkRectangle) { index * plot.slot, 0, ceil (plot.slot), height };
   return index;
@@ -153,6 +145,7 @@ ak_column_chart_draw (AkChart             *chart,
 {
   AkColumnChart *self = AK_COLUMN_CHART (chart);
   static const double dashes[] = { 6, 4 };
+  guint n = ak_chart_get_n_marks (chart);
   int widest_label = 0;
   guint label_step = 1;
   Plot plot;
@@ -165,15 +158,14 @@ ak_column_chart_draw (AkChart             *chart,
   cairo_fill (cr);
 
   /* Every label if they fit, else every second, third… */
-  for (guint i = 0; i < self->columns->len; i++)
-    widest_label = MAX (widest_label,
-                        text_width (self, g_array_index (self->columns, Column, i).label));
-  while (label_step < self->columns->len && plot.slot * label_step < widest_label + 6)
+  for (guint i = 0; i < n; i++)
+    widest_label = MAX (widest_label, text_width (self, ak_chart_get_value (chart, i)->label));
+  while (label_step < n && plot.slot * label_step < widest_label + 6)
     label_step++;
 
-  for (guint i = 0; i < self->columns->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Column *column = &g_array_index (self->columns, Column, i);
+      const AkChartValue *column = ak_chart_get_value (chart, i);
       double center = (i + 0.5) * plot.slot;
 
       if (column->has_value)
@@ -188,7 +180,7 @@ ak_column_chart_draw (AkChart             *chart,
           if (text_width (self, value) <= plot.slot)
             show_text (self, cr, &colors->dim, value, center, top - plot.text_height - 2);
         }
-      if ((self->columns->len - 1 - i) % label_step == 0)
+      if ((n - 1 - i) % label_step == 0)
         show_text (self, cr, &colors->dim, column->label, center, plot.bottom + 4);
     }
 
@@ -221,10 +213,10 @@ ak_column_chart_measure_width (AkChart *chart,
                                int     *minimum,
                                int     *natural)
 {
-  AkColumnChart *self = AK_COLUMN_CHART (chart);
+  guint n = ak_chart_get_n_marks (chart);
 
-  *minimum = MIN (self->columns->len * 12, 160);
-  *natural = MAX (self->columns->len * (MAX_COLUMN + COLUMN_GAP), 240);
+  *minimum = MIN (n * 12, 160);
+  *natural = MAX (n * (MAX_COLUMN + COLUMN_GAP), 240);
 }
 
 static int
@@ -235,17 +227,10 @@ ak_column_chart_get_height (AkChart *chart,
 }
 
 static void
-clear_column (gpointer data)
-{
-  g_free (((Column *)data)->label);
-}
-
-static void
 ak_column_chart_finalize (GObject *object)
 {
   AkColumnChart *self = AK_COLUMN_CHART (object);
 
-  g_array_unref (self->columns);
   g_free (self->target_label);
 
   G_OBJECT_CLASS (ak_column_chart_parent_class)->finalize (object);
@@ -267,8 +252,6 @@ ak_column_chart_class_init (AkColumnChartClass *klass)
 static void
 ak_column_chart_init (AkColumnChart *self)
 {
-  self->columns = g_array_new (FALSE, FALSE, sizeof (Column));
-  g_array_set_clear_func (self->columns, clear_column);
   self->target = -1;
 }
 
@@ -284,8 +267,8 @@ update_scale (AkColumnChart *self)
   /* Shares go up to 100 %; counts up to the largest, at least 1. */
   self->max_value = 1.0;
   if (self->kind == AK_COLUMN_VALUE_COUNT)
-    for (guint i = 0; i < self->columns->len; i++)
-      self->max_value = MAX (self->max_value, g_array_index (self->columns, Column, i).value);
+    for (guint i = 0; i < ak_chart_get_n_marks (AK_CHART (self)); i++)
+      self->max_value = MAX (self->max_value, ak_chart_get_value (AK_CHART (self), i)->value);
   if (self->target > self->max_value)
     self->max_value = self->target;
 }
@@ -308,22 +291,17 @@ ak_column_chart_set_columns (AkColumnChart  *self,
   g_return_if_fail (columns != NULL || n_columns == 0);
 
   self->kind = kind;
-  g_array_set_size (self->columns, 0);
   ak_chart_clear (AK_CHART (self));
   for (guint i = 0; i < n_columns; i++)
     {
       double value = isfinite (columns[i].value) ? MAX (columns[i].value, 0.0) : 0.0;
-      Column column = {
-        g_strdup (columns[i].label != NULL ? columns[i].label : ""),
-        kind == AK_COLUMN_VALUE_PERCENT ? MIN (value, 1.0) : value,
-        columns[i].has_value,
-      };
-      g_autofree char *value_text = column.has_value ? format_value (self, column.value)
-                                                     : g_strdup ("–");
+      g_autofree char *value_text = NULL;
 
-      g_array_append_val (self->columns, column);
-      ak_chart_add_mark (AK_CHART (self), columns[i].tooltip);
-      ak_chart_add_row (AK_CHART (self), column.label, value_text, NULL);
+      if (kind == AK_COLUMN_VALUE_PERCENT)
+        value = MIN (value, 1.0);
+      value_text = format_value (self, value);
+      ak_chart_add_value (AK_CHART (self), columns[i].label, value, columns[i].has_value,
+                          value_text, columns[i].tooltip);
     }
   update_scale (self);
   ak_chart_changed (AK_CHART (self));
