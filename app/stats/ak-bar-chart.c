@@ -114,15 +114,6 @@ ak_bar_chart_draw (AkChart             *chart,
     }
 }
 
-static void
-ak_bar_chart_measure_width (AkChart *chart,
-                            int     *minimum,
-                            int     *natural)
-{
-  *minimum = 120;
-  *natural = 480;
-}
-
 static int
 ak_bar_chart_get_height (AkChart *chart,
                          int      width)
@@ -139,7 +130,8 @@ ak_bar_chart_class_init (AkBarChartClass *klass)
 
   chart_class->hit_test = ak_bar_chart_hit_test;
   chart_class->draw = ak_bar_chart_draw;
-  chart_class->measure_width = ak_bar_chart_measure_width;
+  chart_class->min_width = 120;
+  chart_class->natural_width = 480;
   chart_class->get_height = ak_bar_chart_get_height;
 }
 

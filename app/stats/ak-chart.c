@@ -126,14 +126,18 @@ ak_chart_measure (GtkWidget      *widget,
   AkChart *self = AK_CHART (widget);
   AkChartClass *klass = AK_CHART_GET_CLASS (self);
 
-  *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
+      *minimum = klass->min_width;
+      *natural = klass->natural_width;
       if (klass->measure_width != NULL)
         klass->measure_width (self, minimum, natural);
     }
-  else if (ak_chart_get_n_marks (self) > 0 && klass->get_height != NULL)
-    *minimum = *natural = klass->get_height (self, for_size);
+  else if (ak_chart_get_n_marks (self) == 0)
+    *minimum = *natural = 0;
+  else
+    *minimum = *natural = klass->get_height != NULL ? klass->get_height (self, for_size)
+                                                    : klass->height;
 }
 
 static void

@@ -51,14 +51,19 @@ struct _AkChartClass
                          const AkChartColors *colors,
                          int                  width,
                          int                  height);
-  /* The widths the chart asks for. */
+  /* The widths the chart asks for; without, min_width and
+   * natural_width. */
   void (*measure_width) (AkChart             *self,
                          int                 *minimum,
                          int                 *natural);
-  /* Its height at @width (-1: any), when it has marks; without, it
-   * takes none. */
+  /* Its height at @width (-1: any), when it has marks; without, height.
+   * A chart without marks takes none. */
   int  (*get_height)    (AkChart             *self,
                          int                  width);
+
+  int min_width;
+  int natural_width;
+  int height;
 };
 
 const char        *ak_chart_get_title        (AkChart      *self);

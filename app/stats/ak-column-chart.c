@@ -219,13 +219,6 @@ ak_column_chart_measure_width (AkChart *chart,
   *natural = MAX (n * (MAX_COLUMN + COLUMN_GAP), 240);
 }
 
-static int
-ak_column_chart_get_height (AkChart *chart,
-                            int      width)
-{
-  return HEIGHT;
-}
-
 static void
 ak_column_chart_finalize (GObject *object)
 {
@@ -246,7 +239,7 @@ ak_column_chart_class_init (AkColumnChartClass *klass)
   chart_class->hit_test = ak_column_chart_hit_test;
   chart_class->draw = ak_column_chart_draw;
   chart_class->measure_width = ak_column_chart_measure_width;
-  chart_class->get_height = ak_column_chart_get_height;
+  chart_class->height = HEIGHT;
 }
 
 static void

@@ -247,22 +247,6 @@ ak_score_chart_draw (AkChart             *chart,
 }
 
 static void
-ak_score_chart_measure_width (AkChart *chart,
-                              int     *minimum,
-                              int     *natural)
-{
-  *minimum = 160;
-  *natural = 480;
-}
-
-static int
-ak_score_chart_get_height (AkChart *chart,
-                           int      width)
-{
-  return HEIGHT;
-}
-
-static void
 ak_score_chart_finalize (GObject *object)
 {
   AkScoreChart *self = AK_SCORE_CHART (object);
@@ -281,8 +265,9 @@ ak_score_chart_class_init (AkScoreChartClass *klass)
   object_class->finalize = ak_score_chart_finalize;
   chart_class->hit_test = ak_score_chart_hit_test;
   chart_class->draw = ak_score_chart_draw;
-  chart_class->measure_width = ak_score_chart_measure_width;
-  chart_class->get_height = ak_score_chart_get_height;
+  chart_class->min_width = 160;
+  chart_class->natural_width = 480;
+  chart_class->height = HEIGHT;
 }
 
 static void
