@@ -231,6 +231,26 @@ update_score_chart (AkStatisticsPage *self)
                                entry->pass_mark);
 }
 
+/* Puts @titles in a drop-down's list without taking the change for the
+ * learner's choice. */
+static void
+set_choices (AkStatisticsPage *self,
+             GtkStringList    *list,
+             GtkDropDown      *dropdown,
+             GPtrArray        *titles,
+             guint             selected,
+             gboolean          visible)
+{
+  g_ptr_array_add (titles, NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char *const *)titles->pdata);
+  gtk_drop_down_set_selected (dropdown, selected);
+  self->updating = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (dropdown), visible);
+}
+
 static void
 update_quizzes (AkStatisticsPage *self)
 {
@@ -270,15 +290,8 @@ update_quizzes (AkStatisticsPage *self)
           newest = entry->last_finished;
         }
     }
-  g_ptr_array_add (titles, NULL);
-
-  self->updating = TRUE;
-  gtk_string_list_splice (self->quiz_list, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->quiz_list)),
-                          (const char *const *)titles->pdata);
-  gtk_drop_down_set_selected (self->quiz_dropdown, selected);
-  self->updating = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->quiz_dropdown), self->quizzes->len > 1);
+  set_choices (self, self->quiz_list, self->quiz_dropdown, titles, selected,
+               self->quizzes->len > 1);
 
   update_score_chart (self);
 }
@@ -472,15 +485,8 @@ update_courses (AkStatisticsPage *self)
     }
   if (selected == 0)
     g_clear_pointer (&self->course_id, g_free);
-  g_ptr_array_add (titles, NULL);
-
-  self->updating = TRUE;
-  gtk_string_list_splice (self->course_list, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->course_list)),
-                          (const char *const *)titles->pdata);
-  gtk_drop_down_set_selected (self->course_dropdown, selected);
-  self->updating = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->course_dropdown), self->course_ids->len > 1);
+  set_choices (self, self->course_list, self->course_dropdown, titles, selected,
+               self->course_ids->len > 1);
 }
 
 /* Choices */
