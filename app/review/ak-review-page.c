@@ -158,48 +158,17 @@ format_next_due (AkReviewPage *self)
   return g_strdup (_("No questions are due in the next seven days."));
 }
 
+/* The forecast starts tomorrow. */
 static void
 update_forecast (AkReviewPage *self)
 {
-  const guint *forecast = ak_review_session_get_forecast (self->session);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  AkColumn columns[AK_REVIEW_FORECAST_DAYS];
-  g_autofree char *summary = NULL;
-  g_autofree char *count = NULL;
-  guint total = 0;
-  GDate today;
+  GDate tomorrow;
 
-  get_today (self, &today);
-  for (guint i = 0; i < AK_REVIEW_FORECAST_DAYS; i++)
-    {
-      GDate date = today;
-      g_autofree char *date_text = NULL;
-      g_autofree char *n = ak_chart_format_count (forecast[i]);
-      g_autoptr(GDateTime) noon = NULL;
-      char *label;
-      char *tooltip;
-
-      g_date_add_days (&date, i + 1);
-      date_text = ak_chart_format_weekday_date (&date);
-      noon = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
-                                    g_date_get_day (&date), 12, 0, 0);
-      label = noon != NULL ? g_date_time_format (noon, "%a") : g_strdup ("");
-      /* Translators: a tooltip: "Monday, 11/03/2024: 12 reviews due" */
-      tooltip = g_strdup_printf (ngettext ("%s: %s review due", "%s: %s reviews due", forecast[i]),
-                                 date_text, n);
-      g_ptr_array_add (texts, label);
-      g_ptr_array_add (texts, tooltip);
-      columns[i] = (AkColumn) { label, forecast[i], TRUE, tooltip };
-      total += forecast[i];
-    }
-  ak_column_chart_set_columns (AK_COLUMN_CHART (self->forecast_chart), AK_COLUMN_VALUE_COUNT,
-                               columns, G_N_ELEMENTS (columns));
-  count = ak_chart_format_count (total);
-  /* Translators: describes the forecast chart: "120 reviews due in the next 7 days." */
-  summary = g_strdup_printf (ngettext ("%s review due in the next %u days.",
-                                       "%s reviews due in the next %u days.", total),
-                             count, AK_REVIEW_FORECAST_DAYS);
-  ak_chart_set_summary (self->forecast_chart, summary);
+  get_today (self, &tomorrow);
+  g_date_add_days (&tomorrow, 1);
+  ak_column_chart_set_forecast (AK_COLUMN_CHART (self->forecast_chart), &tomorrow,
+                                ak_review_session_get_forecast (self->session),
+                                AK_REVIEW_FORECAST_DAYS);
 }
 
 /* The start: today's share, why it is smaller than what is due, and the
@@ -782,7 +751,6 @@ ak_review_page_init (AkReviewPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   _("Progress in today's review"), -1);
-  ak_chart_set_columns (self->forecast_chart, _("Day"), _("Reviews"), NULL);
 }
 
 /**

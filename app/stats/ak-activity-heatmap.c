@@ -318,23 +318,17 @@ draw_legend (AkActivityHeatmap   *self,
 }
 
 static void
-ak_activity_heatmap_snapshot (GtkWidget   *widget,
-                              GtkSnapshot *snapshot)
+ak_activity_heatmap_draw (AkChart             *chart,
+                          cairo_t             *cr,
+                          const AkChartColors *colors,
+                          int                  width,
+                          int                  height)
 {
-  AkActivityHeatmap *self = AK_ACTIVITY_HEATMAP (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  AkChartColors colors;
+  AkActivityHeatmap *self = AK_ACTIVITY_HEATMAP (chart);
   Layout layout;
-  cairo_t *cr;
   int last_label_end[64] = { 0, };
 
-  if (self->days->len == 0)
-    return;
-
-  ak_chart_get_colors (AK_CHART (self), &colors);
   compute_layout (self, width, &layout);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   for (int block = 0; block < layout.n_blocks; block++)
     for (guint row = 0; row < 7; row += 2)
@@ -343,7 +337,7 @@ ak_activity_heatmap_snapshot (GtkWidget   *widget,
         GdkRectangle area;
 
         cell_area (&layout, (block * layout.weeks_per_block) * 7 + row, &area);
-        draw_text (self, cr, &colors.dim, name, 0,
+        draw_text (self, cr, &colors->dim, name, 0,
                    area.y + (layout.cell - layout.text_height) / 2.0);
       }
 
@@ -355,7 +349,7 @@ ak_activity_heatmap_snapshot (GtkWidget   *widget,
       GdkRGBA color;
 
       cell_area (&layout, position, &area);
-      level_color (&colors, level_of (self, day), &color);
+      level_color (colors, level_of (self, day), &color);
       ak_chart_set_source_rgba (cr, &color);
       rounded_rectangle (cr, &area);
       cairo_fill (cr);
@@ -377,14 +371,13 @@ ak_activity_heatmap_snapshot (GtkWidget   *widget,
           if (block < (int)G_N_ELEMENTS (last_label_end) && area.x >= last_label_end[block]
               && area.x + label_width <= width)
             {
-              draw_text (self, cr, &colors.dim, month, area.x, y);
+              draw_text (self, cr, &colors->dim, month, area.x, y);
               last_label_end[block] = area.x + label_width + 4;
             }
         }
     }
 
-  draw_legend (self, cr, &layout, &colors, width);
-  cairo_destroy (cr);
+  draw_legend (self, cr, &layout, colors, width);
 }
 
 static GtkSizeRequestMode
@@ -394,29 +387,27 @@ ak_activity_heatmap_get_request_mode (GtkWidget *widget)
 }
 
 static void
-ak_activity_heatmap_measure (GtkWidget      *widget,
-                             GtkOrientation  orientation,
-                             int             for_size,
-                             int            *minimum,
-                             int            *natural,
-                             int            *minimum_baseline,
-                             int            *natural_baseline)
+ak_activity_heatmap_measure_width (AkChart *chart,
+                                   int     *minimum,
+                                   int     *natural)
 {
-  AkActivityHeatmap *self = AK_ACTIVITY_HEATMAP (widget);
+  AkActivityHeatmap *self = AK_ACTIVITY_HEATMAP (chart);
   Layout layout;
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      compute_layout (self, 0, &layout);
-      /* Narrow enough for a phone; wide enough for all weeks in a row. */
-      *minimum = layout.label_width + 8 * (MIN_CELL + GAP);
-      *natural = layout.label_width + MAX (self->n_weeks, 1) * (MAX_CELL + GAP);
-    }
-  else
-    {
-      compute_layout (self, for_size < 0 ? G_MAXINT / 2 : for_size, &layout);
-      *minimum = *natural = self->days->len > 0 ? layout.height : 0;
-    }
+  compute_layout (self, 0, &layout);
+  /* Narrow enough for a phone; wide enough for all weeks in a row. */
+  *minimum = layout.label_width + 8 * (MIN_CELL + GAP);
+  *natural = layout.label_width + MAX (self->n_weeks, 1) * (MAX_CELL + GAP);
+}
+
+static int
+ak_activity_heatmap_get_height (AkChart *chart,
+                                int      width)
+{
+  Layout layout;
+
+  compute_layout (AK_ACTIVITY_HEATMAP (chart), width < 0 ? G_MAXINT / 2 : width, &layout);
+  return layout.height;
 }
 
 static void
@@ -437,11 +428,12 @@ ak_activity_heatmap_class_init (AkActivityHeatmapClass *klass)
   AkChartClass *chart_class = AK_CHART_CLASS (klass);
 
   object_class->finalize = ak_activity_heatmap_finalize;
-  widget_class->snapshot = ak_activity_heatmap_snapshot;
-  widget_class->measure = ak_activity_heatmap_measure;
   widget_class->get_request_mode = ak_activity_heatmap_get_request_mode;
   widget_class->css_changed = ak_activity_heatmap_css_changed;
   chart_class->hit_test = ak_activity_heatmap_hit_test;
+  chart_class->draw = ak_activity_heatmap_draw;
+  chart_class->measure_width = ak_activity_heatmap_measure_width;
+  chart_class->get_height = ak_activity_heatmap_get_height;
 }
 
 static void

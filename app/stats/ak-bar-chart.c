@@ -19,18 +19,9 @@
 #define BAR_HEIGHT 10
 #define ROW_GAP 10
 
-typedef struct
-{
-  char     *label;
-  double    value;
-  gboolean  has_value;
-} Bar;
-
 struct _AkBarChart
 {
   AkChart  parent_instance;
-
-  GArray  *bars;         /* Bar */
 };
 
 G_DEFINE_FINAL_TYPE (AkBarChart, ak_bar_chart, AK_TYPE_CHART)
@@ -63,7 +54,7 @@ ak_bar_chart_hit_test (AkChart      *chart,
   int height = row_height (self);
   int index = y >= 0 ? (int)(y / height) : -1;
 
-  if (index < 0 || (guint)index >= self->bars->len || x < 0
+  if (index < 0 || (guint)index >= ak_chart_get_n_marks (chart) || x < 0
       || x >= gtk_widget_get_width (GTK_WIDGET (self)))
     return -1;
   *area = (GdkRectangle) { 0, index * height, gtk_widget_get_width (GTK_WIDGET (self)), height };
@@ -71,34 +62,25 @@ ak_bar_chart_hit_test (AkChart      *chart,
 }
 
 static void
-ak_bar_chart_snapshot (GtkWidget   *widget,
-                       GtkSnapshot *snapshot)
+ak_bar_chart_draw (AkChart             *chart,
+                   cairo_t             *cr,
+                   const AkChartColors *colors,
+                   int                  width,
+                   int                  height)
 {
-  AkBarChart *self = AK_BAR_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  AkBarChart *self = AK_BAR_CHART (chart);
   int line_height = text_height (self);
   int step = row_height (self);
   g_autofree char *widest = ak_chart_format_percent (1.0);
+  g_autoptr(PangoLayout) widest_layout = ak_chart_create_layout (chart, widest);
   int value_width;
-  AkChartColors colors;
-  cairo_t *cr;
 
-  if (self->bars->len == 0)
-    return;
+  pango_layout_get_pixel_size (widest_layout, &value_width, NULL);
 
-  ak_chart_get_colors (AK_CHART (self), &colors);
-  {
-    g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self), widest);
-
-    pango_layout_get_pixel_size (layout, &value_width, NULL);
-  }
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  for (guint i = 0; i < self->bars->len; i++)
+  for (guint i = 0; i < ak_chart_get_n_marks (chart); i++)
     {
-      const Bar *bar = &g_array_index (self->bars, Bar, i);
-      g_autoptr(PangoLayout) label = gtk_widget_create_pango_layout (widget, bar->label);
+      const AkChartValue *bar = ak_chart_get_value (chart, i);
+      g_autoptr(PangoLayout) label = gtk_widget_create_pango_layout (GTK_WIDGET (self), bar->label);
       g_autofree char *value_text = bar->has_value ? ak_chart_format_percent (bar->value)
                                                    : g_strdup ("–");
       g_autoptr(PangoLayout) value = ak_chart_create_layout (AK_CHART (self), value_text);
@@ -110,83 +92,52 @@ ak_bar_chart_snapshot (GtkWidget   *widget,
       pango_layout_set_width (label, width * PANGO_SCALE);
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
       pango_layout_set_single_paragraph_mode (label, TRUE);
-      ak_chart_set_source_rgba (cr, &colors.foreground);
+      ak_chart_set_source_rgba (cr, &colors->foreground);
       cairo_move_to (cr, 0, y);
       pango_cairo_show_layout (cr, label);
 
-      ak_chart_set_source_rgba (cr, &colors.empty);
+      ak_chart_set_source_rgba (cr, &colors->empty);
       cairo_rectangle (cr, 0, bar_y, track_width, BAR_HEIGHT);
       cairo_fill (cr);
       if (bar->has_value && bar->value > 0)
         {
-          ak_chart_set_source_rgba (cr, &colors.accent);
+          ak_chart_set_source_rgba (cr, &colors->accent);
           cairo_rectangle (cr, 0, bar_y, MAX (round (track_width * bar->value), 2), BAR_HEIGHT);
           cairo_fill (cr);
         }
 
       pango_layout_get_pixel_size (value, &value_text_width, NULL);
-      ak_chart_set_source_rgba (cr, &colors.dim);
+      ak_chart_set_source_rgba (cr, &colors->dim);
       cairo_move_to (cr, width - value_text_width,
                      bar_y + BAR_HEIGHT / 2.0 - line_height / 2.0);
       pango_cairo_show_layout (cr, value);
     }
-  cairo_destroy (cr);
 }
 
-static void
-ak_bar_chart_measure (GtkWidget      *widget,
-                      GtkOrientation  orientation,
-                      int             for_size,
-                      int            *minimum,
-                      int            *natural,
-                      int            *minimum_baseline,
-                      int            *natural_baseline)
+static int
+ak_bar_chart_get_height (AkChart *chart,
+                         int      width)
 {
-  AkBarChart *self = AK_BAR_CHART (widget);
+  AkBarChart *self = AK_BAR_CHART (chart);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 120;
-      *natural = 480;
-    }
-  else
-    *minimum = *natural = self->bars->len * row_height (self);
-}
-
-static void
-clear_bar (gpointer data)
-{
-  g_free (((Bar *)data)->label);
-}
-
-static void
-ak_bar_chart_finalize (GObject *object)
-{
-  AkBarChart *self = AK_BAR_CHART (object);
-
-  g_array_unref (self->bars);
-
-  G_OBJECT_CLASS (ak_bar_chart_parent_class)->finalize (object);
+  return ak_chart_get_n_marks (chart) * row_height (self);
 }
 
 static void
 ak_bar_chart_class_init (AkBarChartClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   AkChartClass *chart_class = AK_CHART_CLASS (klass);
 
-  object_class->finalize = ak_bar_chart_finalize;
-  widget_class->snapshot = ak_bar_chart_snapshot;
-  widget_class->measure = ak_bar_chart_measure;
   chart_class->hit_test = ak_bar_chart_hit_test;
+  chart_class->draw = ak_bar_chart_draw;
+  chart_class->min_width = 120;
+  chart_class->natural_width = 480;
+  chart_class->get_height = ak_bar_chart_get_height;
 }
 
 static void
 ak_bar_chart_init (AkBarChart *self)
 {
-  self->bars = g_array_new (FALSE, FALSE, sizeof (Bar));
-  g_array_set_clear_func (self->bars, clear_bar);
 }
 
 GtkWidget *
@@ -210,21 +161,14 @@ ak_bar_chart_set_items (AkBarChart      *self,
   g_return_if_fail (AK_IS_BAR_CHART (self));
   g_return_if_fail (items != NULL || n_items == 0);
 
-  g_array_set_size (self->bars, 0);
   ak_chart_clear (AK_CHART (self));
   for (guint i = 0; i < n_items; i++)
     {
-      Bar bar = {
-        g_strdup (items[i].label != NULL ? items[i].label : ""),
-        isfinite (items[i].value) ? CLAMP (items[i].value, 0.0, 1.0) : 0.0,
-        items[i].has_value,
-      };
-      g_autofree char *value = bar.has_value ? ak_chart_format_percent (bar.value)
-                                             : g_strdup ("–");
+      double value = isfinite (items[i].value) ? CLAMP (items[i].value, 0.0, 1.0) : 0.0;
+      g_autofree char *value_text = ak_chart_format_percent (value);
 
-      g_array_append_val (self->bars, bar);
-      ak_chart_add_mark (AK_CHART (self), items[i].tooltip);
-      ak_chart_add_row (AK_CHART (self), bar.label, value, NULL);
+      ak_chart_add_value (AK_CHART (self), items[i].label, value, items[i].has_value,
+                          value_text, items[i].tooltip);
     }
   ak_chart_changed (AK_CHART (self));
 }

@@ -23,6 +23,7 @@ typedef struct
   GStrv      columns;
   GPtrArray *tooltips;  /* char *, one per mark */
   GPtrArray *rows;      /* GStrv */
+  GArray    *values;    /* AkChartValue, one per mark where the chart has them */
 } AkChartPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (AkChart, ak_chart, GTK_TYPE_WIDGET)
@@ -64,6 +65,12 @@ set_string (char       **field,
   return TRUE;
 }
 
+static void
+clear_value (gpointer data)
+{
+  g_free (((AkChartValue *)data)->label);
+}
+
 static gboolean
 query_tooltip_cb (GtkWidget  *widget,
                   int         x,
@@ -89,6 +96,51 @@ query_tooltip_cb (GtkWidget  *widget,
 }
 
 static void
+ak_chart_snapshot (GtkWidget   *widget,
+                   GtkSnapshot *snapshot)
+{
+  AkChart *self = AK_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  AkChartColors colors;
+  cairo_t *cr;
+
+  if (ak_chart_get_n_marks (self) == 0 || AK_CHART_GET_CLASS (self)->draw == NULL)
+    return;
+
+  ak_chart_get_colors (self, &colors);
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  AK_CHART_GET_CLASS (self)->draw (self, cr, &colors, width, height);
+  cairo_destroy (cr);
+}
+
+static void
+ak_chart_measure (GtkWidget      *widget,
+                  GtkOrientation  orientation,
+                  int             for_size,
+                  int            *minimum,
+                  int            *natural,
+                  int            *minimum_baseline,
+                  int            *natural_baseline)
+{
+  AkChart *self = AK_CHART (widget);
+  AkChartClass *klass = AK_CHART_GET_CLASS (self);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = klass->min_width;
+      *natural = klass->natural_width;
+      if (klass->measure_width != NULL)
+        klass->measure_width (self, minimum, natural);
+    }
+  else if (ak_chart_get_n_marks (self) == 0)
+    *minimum = *natural = 0;
+  else
+    *minimum = *natural = klass->get_height != NULL ? klass->get_height (self, for_size)
+                                                    : klass->height;
+}
+
+static void
 ak_chart_finalize (GObject *object)
 {
   AkChart *self = AK_CHART (object);
@@ -99,6 +151,7 @@ ak_chart_finalize (GObject *object)
   g_strfreev (priv->columns);
   g_ptr_array_unref (priv->tooltips);
   g_ptr_array_unref (priv->rows);
+  g_array_unref (priv->values);
 
   G_OBJECT_CLASS (ak_chart_parent_class)->finalize (object);
 }
@@ -154,6 +207,8 @@ ak_chart_class_init (AkChartClass *klass)
   object_class->finalize = ak_chart_finalize;
   object_class->get_property = ak_chart_get_property;
   object_class->set_property = ak_chart_set_property;
+  widget_class->snapshot = ak_chart_snapshot;
+  widget_class->measure = ak_chart_measure;
 
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -187,6 +242,8 @@ ak_chart_init (AkChart *self)
   priv->tooltips = g_ptr_array_new_with_free_func (g_free);
   priv->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
   priv->columns = g_new0 (char *, 1);
+  priv->values = g_array_new (FALSE, FALSE, sizeof (AkChartValue));
+  g_array_set_clear_func (priv->values, clear_value);
 
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
@@ -357,6 +414,7 @@ ak_chart_clear (AkChart *self)
   g_return_if_fail (AK_IS_CHART (self));
   g_ptr_array_set_size (priv->tooltips, 0);
   g_ptr_array_set_size (priv->rows, 0);
+  g_array_set_size (priv->values, 0);
 }
 
 void
@@ -382,6 +440,50 @@ ak_chart_add_row (AkChart    *self,
   va_start (args, first);
   g_ptr_array_add (priv->rows, strv_from_va (first, args));
   va_end (args);
+}
+
+/**
+ * ak_chart_add_value:
+ * @label: (nullable): the value's name, also the first cell of its row
+ * @value_text: (nullable): @value as the table shows it
+ *
+ * Adds a mark for a labelled value, or for none, and its table row
+ * (label, value). The texts are copied.
+ */
+void
+ak_chart_add_value (AkChart    *self,
+                    const char *label,
+                    double      value,
+                    gboolean    has_value,
+                    const char *value_text,
+                    const char *tooltip)
+{
+  AkChartPrivate *priv = ak_chart_get_instance_private (self);
+  AkChartValue item;
+
+  g_return_if_fail (AK_IS_CHART (self));
+
+  item = (AkChartValue) { g_strdup (label != NULL ? label : ""), value, has_value };
+  g_array_append_val (priv->values, item);
+  ak_chart_add_mark (self, tooltip);
+  ak_chart_add_row (self, item.label,
+                    has_value && value_text != NULL ? value_text : "–", NULL);
+}
+
+/**
+ * ak_chart_get_value:
+ *
+ * Returns: (transfer none): the value added for mark @index
+ */
+const AkChartValue *
+ak_chart_get_value (AkChart *self,
+                    guint    index)
+{
+  AkChartPrivate *priv = ak_chart_get_instance_private (self);
+
+  g_return_val_if_fail (AK_IS_CHART (self), NULL);
+  g_return_val_if_fail (index < priv->values->len, NULL);
+  return &g_array_index (priv->values, AkChartValue, index);
 }
 
 /* Tells the chart's table and the layout that the data is new. */

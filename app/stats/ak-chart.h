@@ -12,6 +12,26 @@ G_BEGIN_DECLS
  * chart shows, its accessible description.
  */
 
+/* Colours for the current theme, from the widget's style. */
+typedef struct
+{
+  GdkRGBA foreground;
+  GdkRGBA dim;        /* secondary text */
+  GdkRGBA grid;       /* axes and tracks */
+  GdkRGBA empty;      /* a mark with no value */
+  GdkRGBA accent;
+  GdkRGBA success;
+  GdkRGBA warning;
+} AkChartColors;
+
+/* A labelled value of a chart with one mark per value, or none. */
+typedef struct
+{
+  char     *label;
+  double    value;
+  gboolean  has_value;
+} AkChartValue;
+
 #define AK_TYPE_CHART (ak_chart_get_type ())
 G_DECLARE_DERIVABLE_TYPE (AkChart, ak_chart, AK, CHART, GtkWidget)
 
@@ -24,19 +44,27 @@ struct _AkChartClass
                    double        x,
                    double        y,
                    GdkRectangle *area);
-};
+  /* Draws the marks on @cr, which covers the chart; only when there
+   * are marks. */
+  void (*draw)          (AkChart             *self,
+                         cairo_t             *cr,
+                         const AkChartColors *colors,
+                         int                  width,
+                         int                  height);
+  /* The widths the chart asks for; without, min_width and
+   * natural_width. */
+  void (*measure_width) (AkChart             *self,
+                         int                 *minimum,
+                         int                 *natural);
+  /* Its height at @width (-1: any), when it has marks; without, height.
+   * A chart without marks takes none. */
+  int  (*get_height)    (AkChart             *self,
+                         int                  width);
 
-/* Colours for the current theme, from the widget's style. */
-typedef struct
-{
-  GdkRGBA foreground;
-  GdkRGBA dim;        /* secondary text */
-  GdkRGBA grid;       /* axes and tracks */
-  GdkRGBA empty;      /* a mark with no value */
-  GdkRGBA accent;
-  GdkRGBA success;
-  GdkRGBA warning;
-} AkChartColors;
+  int min_width;
+  int natural_width;
+  int height;
+};
 
 const char        *ak_chart_get_title        (AkChart      *self);
 void               ak_chart_set_title        (AkChart      *self,
@@ -69,6 +97,14 @@ void               ak_chart_add_mark         (AkChart      *self,
 void               ak_chart_add_row          (AkChart      *self,
                                               const char   *first,
                                               ...) G_GNUC_NULL_TERMINATED;
+void               ak_chart_add_value        (AkChart      *self,
+                                              const char   *label,
+                                              double        value,
+                                              gboolean      has_value,
+                                              const char   *value_text,
+                                              const char   *tooltip);
+const AkChartValue *ak_chart_get_value       (AkChart      *self,
+                                              guint         index);
 void               ak_chart_changed          (AkChart      *self);
 
 /* German dates and numbers under a German locale. */

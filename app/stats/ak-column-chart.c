@@ -22,18 +22,10 @@
 #define COLUMN_GAP 6
 #define MAX_COLUMN 48
 
-typedef struct
-{
-  char     *label;
-  double    value;
-  gboolean  has_value;
-} Column;
-
 struct _AkColumnChart
 {
   AkChart        parent_instance;
 
-  GArray        *columns;   /* Column */
   AkColumnValue  kind;
   double         max_value;
   double         target;    /* < 0: none */
@@ -68,7 +60,7 @@ compute_plot (AkColumnChart *self,
               Plot          *plot)
 {
   g_autoptr(PangoLayout) layout = ak_chart_create_layout (AK_CHART (self), "Ag");
-  guint n = MAX (self->columns->len, 1);
+  guint n = MAX (ak_chart_get_n_marks (AK_CHART (self)), 1);
 
   pango_layout_get_pixel_size (layout, NULL, &plot->text_height);
   plot->left = 0;
@@ -107,7 +99,7 @@ ak_column_chart_hit_test (AkChart      *chart,
     return -1;
   /* The whole slot, labels included: a column of 0 is still found. */
   index = (int)(x / plot.slot);
-  if (index < 0 || (guint)index >= self->columns->len)
+  if (index < 0 || (guint)index >= ak_chart_get_n_marks (chart))
     return -1;
   *area = (GdkRectangle) { index * plot.slot, 0, ceil (plot.slot), height };
   return index;
@@ -145,41 +137,35 @@ text_width (AkColumnChart *self,
 }
 
 static void
-ak_column_chart_snapshot (GtkWidget   *widget,
-                          GtkSnapshot *snapshot)
+ak_column_chart_draw (AkChart             *chart,
+                      cairo_t             *cr,
+                      const AkChartColors *colors,
+                      int                  width,
+                      int                  height)
 {
-  AkColumnChart *self = AK_COLUMN_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  AkColumnChart *self = AK_COLUMN_CHART (chart);
   static const double dashes[] = { 6, 4 };
+  guint n = ak_chart_get_n_marks (chart);
   int widest_label = 0;
   guint label_step = 1;
-  AkChartColors colors;
   Plot plot;
-  cairo_t *cr;
 
-  if (self->columns->len == 0)
-    return;
-
-  ak_chart_get_colors (AK_CHART (self), &colors);
   compute_plot (self, width, height, &plot);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   /* The base line. */
-  ak_chart_set_source_rgba (cr, &colors.grid);
+  ak_chart_set_source_rgba (cr, &colors->grid);
   cairo_rectangle (cr, 0, round (plot.bottom), width, 1);
   cairo_fill (cr);
 
   /* Every label if they fit, else every second, third… */
-  for (guint i = 0; i < self->columns->len; i++)
-    widest_label = MAX (widest_label,
-                        text_width (self, g_array_index (self->columns, Column, i).label));
-  while (label_step < self->columns->len && plot.slot * label_step < widest_label + 6)
+  for (guint i = 0; i < n; i++)
+    widest_label = MAX (widest_label, text_width (self, ak_chart_get_value (chart, i)->label));
+  while (label_step < n && plot.slot * label_step < widest_label + 6)
     label_step++;
 
-  for (guint i = 0; i < self->columns->len; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const Column *column = &g_array_index (self->columns, Column, i);
+      const AkChartValue *column = ak_chart_get_value (chart, i);
       double center = (i + 0.5) * plot.slot;
 
       if (column->has_value)
@@ -187,22 +173,22 @@ ak_column_chart_snapshot (GtkWidget   *widget,
           g_autofree char *value = format_value (self, column->value);
           double top = value_y (self, &plot, column->value);
 
-          ak_chart_set_source_rgba (cr, &colors.accent);
+          ak_chart_set_source_rgba (cr, &colors->accent);
           cairo_rectangle (cr, round (center - plot.column / 2), top,
                            round (plot.column), MAX (plot.bottom - top, 0));
           cairo_fill (cr);
           if (text_width (self, value) <= plot.slot)
-            show_text (self, cr, &colors.dim, value, center, top - plot.text_height - 2);
+            show_text (self, cr, &colors->dim, value, center, top - plot.text_height - 2);
         }
-      if ((self->columns->len - 1 - i) % label_step == 0)
-        show_text (self, cr, &colors.dim, column->label, center, plot.bottom + 4);
+      if ((n - 1 - i) % label_step == 0)
+        show_text (self, cr, &colors->dim, column->label, center, plot.bottom + 4);
     }
 
   if (self->target >= 0)
     {
       double y = value_y (self, &plot, self->target);
 
-      ak_chart_set_source_rgba (cr, &colors.warning);
+      ak_chart_set_source_rgba (cr, &colors->warning);
       cairo_set_line_width (cr, 2);
       cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
       cairo_move_to (cr, 0, y);
@@ -215,38 +201,22 @@ ak_column_chart_snapshot (GtkWidget   *widget,
                                                                   self->target_label);
 
           /* At the left, where the oldest columns are: mostly empty. */
-          ak_chart_set_source_rgba (cr, &colors.warning);
+          ak_chart_set_source_rgba (cr, &colors->warning);
           cairo_move_to (cr, 0, MAX (y - plot.text_height - 2, 0));
           pango_cairo_show_layout (cr, layout);
         }
     }
-  cairo_destroy (cr);
 }
 
 static void
-ak_column_chart_measure (GtkWidget      *widget,
-                         GtkOrientation  orientation,
-                         int             for_size,
-                         int            *minimum,
-                         int            *natural,
-                         int            *minimum_baseline,
-                         int            *natural_baseline)
+ak_column_chart_measure_width (AkChart *chart,
+                               int     *minimum,
+                               int     *natural)
 {
-  AkColumnChart *self = AK_COLUMN_CHART (widget);
+  guint n = ak_chart_get_n_marks (chart);
 
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN (self->columns->len * 12, 160);
-      *natural = MAX (self->columns->len * (MAX_COLUMN + COLUMN_GAP), 240);
-    }
-  else
-    *minimum = *natural = self->columns->len > 0 ? HEIGHT : 0;
-}
-
-static void
-clear_column (gpointer data)
-{
-  g_free (((Column *)data)->label);
+  *minimum = MIN (n * 12, 160);
+  *natural = MAX (n * (MAX_COLUMN + COLUMN_GAP), 240);
 }
 
 static void
@@ -254,7 +224,6 @@ ak_column_chart_finalize (GObject *object)
 {
   AkColumnChart *self = AK_COLUMN_CHART (object);
 
-  g_array_unref (self->columns);
   g_free (self->target_label);
 
   G_OBJECT_CLASS (ak_column_chart_parent_class)->finalize (object);
@@ -264,20 +233,18 @@ static void
 ak_column_chart_class_init (AkColumnChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   AkChartClass *chart_class = AK_CHART_CLASS (klass);
 
   object_class->finalize = ak_column_chart_finalize;
-  widget_class->snapshot = ak_column_chart_snapshot;
-  widget_class->measure = ak_column_chart_measure;
   chart_class->hit_test = ak_column_chart_hit_test;
+  chart_class->draw = ak_column_chart_draw;
+  chart_class->measure_width = ak_column_chart_measure_width;
+  chart_class->height = HEIGHT;
 }
 
 static void
 ak_column_chart_init (AkColumnChart *self)
 {
-  self->columns = g_array_new (FALSE, FALSE, sizeof (Column));
-  g_array_set_clear_func (self->columns, clear_column);
   self->target = -1;
 }
 
@@ -293,8 +260,8 @@ update_scale (AkColumnChart *self)
   /* Shares go up to 100 %; counts up to the largest, at least 1. */
   self->max_value = 1.0;
   if (self->kind == AK_COLUMN_VALUE_COUNT)
-    for (guint i = 0; i < self->columns->len; i++)
-      self->max_value = MAX (self->max_value, g_array_index (self->columns, Column, i).value);
+    for (guint i = 0; i < ak_chart_get_n_marks (AK_CHART (self)); i++)
+      self->max_value = MAX (self->max_value, ak_chart_get_value (AK_CHART (self), i)->value);
   if (self->target > self->max_value)
     self->max_value = self->target;
 }
@@ -317,22 +284,17 @@ ak_column_chart_set_columns (AkColumnChart  *self,
   g_return_if_fail (columns != NULL || n_columns == 0);
 
   self->kind = kind;
-  g_array_set_size (self->columns, 0);
   ak_chart_clear (AK_CHART (self));
   for (guint i = 0; i < n_columns; i++)
     {
       double value = isfinite (columns[i].value) ? MAX (columns[i].value, 0.0) : 0.0;
-      Column column = {
-        g_strdup (columns[i].label != NULL ? columns[i].label : ""),
-        kind == AK_COLUMN_VALUE_PERCENT ? MIN (value, 1.0) : value,
-        columns[i].has_value,
-      };
-      g_autofree char *value_text = column.has_value ? format_value (self, column.value)
-                                                     : g_strdup ("–");
+      g_autofree char *value_text = NULL;
 
-      g_array_append_val (self->columns, column);
-      ak_chart_add_mark (AK_CHART (self), columns[i].tooltip);
-      ak_chart_add_row (AK_CHART (self), column.label, value_text, NULL);
+      if (kind == AK_COLUMN_VALUE_PERCENT)
+        value = MIN (value, 1.0);
+      value_text = format_value (self, value);
+      ak_chart_add_value (AK_CHART (self), columns[i].label, value, columns[i].has_value,
+                          value_text, columns[i].tooltip);
     }
   update_scale (self);
   ak_chart_changed (AK_CHART (self));
@@ -364,4 +326,68 @@ ak_column_chart_get_target (AkColumnChart *self)
 {
   g_return_val_if_fail (AK_IS_COLUMN_CHART (self), -1);
   return self->target;
+}
+
+/**
+ * ak_column_chart_set_forecast:
+ * @first: (nullable): the first day of the forecast
+ * @counts: (array length=n_days) (nullable): the reviews due on each day
+ *   from @first on
+ *
+ * Shows the reviews due per day, with the weekday under each column, and
+ * says how many are due in all; no days: that none are planned.
+ */
+void
+ak_column_chart_set_forecast (AkColumnChart *self,
+                              const GDate   *first,
+                              const guint   *counts,
+                              guint          n_days)
+{
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (AkColumn));
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *summary = NULL;
+  guint total = 0;
+
+  g_return_if_fail (AK_IS_COLUMN_CHART (self));
+  g_return_if_fail (n_days == 0 || (first != NULL && g_date_valid (first) && counts != NULL));
+
+  ak_chart_set_columns (AK_CHART (self), _("Day"), _("Reviews"), NULL);
+  for (guint i = 0; i < n_days; i++)
+    {
+      GDate date = *first;
+      g_autofree char *date_text = NULL;
+      g_autofree char *count = ak_chart_format_count (counts[i]);
+      g_autoptr(GDateTime) noon = NULL;
+      char *label;
+      char *tooltip;
+
+      g_date_add_days (&date, i);
+      date_text = ak_chart_format_weekday_date (&date);
+      noon = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
+                                    g_date_get_day (&date), 12, 0, 0);
+      label = noon != NULL ? g_date_time_format (noon, "%a") : g_strdup ("");
+      /* Translators: a tooltip: "Monday, 11/03/2024: 12 reviews due" */
+      tooltip = g_strdup_printf (ngettext ("%s: %s review due", "%s: %s reviews due", counts[i]),
+                                 date_text, count);
+      g_ptr_array_add (texts, label);
+      g_ptr_array_add (texts, tooltip);
+      g_array_append_val (columns, ((AkColumn) { label, counts[i], TRUE, tooltip }));
+      total += counts[i];
+    }
+  ak_column_chart_set_columns (self, AK_COLUMN_VALUE_COUNT,
+                               (AkColumn *)(gpointer)columns->data, columns->len);
+
+  if (n_days == 0)
+    summary = g_strdup (_("No reviews are planned yet."));
+  else
+    {
+      g_autofree char *count = ak_chart_format_count (total);
+
+      /* Translators: describes the forecast chart: "120 reviews due in the next 7 days." */
+      summary = g_strdup_printf (ngettext ("%s review due in the next %u days.",
+                                           "%s reviews due in the next %u days.",
+                                           total),
+                                 count, n_days);
+    }
+  ak_chart_set_summary (AK_CHART (self), summary);
 }

@@ -32,5 +32,9 @@ void       ak_column_chart_set_target  (AkColumnChart  *self,
                                         double          target,
                                         const char     *label);
 double     ak_column_chart_get_target  (AkColumnChart  *self);
+void       ak_column_chart_set_forecast (AkColumnChart *self,
+                                         const GDate   *first,
+                                         const guint   *counts,
+                                         guint          n_days);
 
 G_END_DECLS

@@ -132,24 +132,18 @@ date_of (gint64  time,
 }
 
 static void
-ak_score_chart_snapshot (GtkWidget   *widget,
-                         GtkSnapshot *snapshot)
+ak_score_chart_draw (AkChart             *chart,
+                     cairo_t             *cr,
+                     const AkChartColors *colors,
+                     int                  width,
+                     int                  height)
 {
-  AkScoreChart *self = AK_SCORE_CHART (widget);
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
+  AkScoreChart *self = AK_SCORE_CHART (chart);
   static const double dashes[] = { 6, 4 };
-  AkChartColors colors;
   Plot plot;
-  cairo_t *cr;
   double pass_y;
 
-  if (self->points->len == 0)
-    return;
-
-  ak_chart_get_colors (AK_CHART (self), &colors);
   compute_plot (self, width, height, &plot);
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   cairo_set_line_width (cr, 1);
 
   /* The scale: 0, 50 and 100 %. */
@@ -158,11 +152,11 @@ ak_score_chart_snapshot (GtkWidget   *widget,
       g_autofree char *label = ak_chart_format_percent (step / 2.0);
       double y = plot.bottom - (plot.bottom - plot.top) * step / 2.0;
 
-      ak_chart_set_source_rgba (cr, &colors.grid);
+      ak_chart_set_source_rgba (cr, &colors->grid);
       cairo_move_to (cr, plot.left - RADIUS, round (y) + 0.5);
       cairo_line_to (cr, plot.right + RADIUS, round (y) + 0.5);
       cairo_stroke (cr);
-      show_text (self, cr, &colors.dim, label, plot.left - RADIUS - 6,
+      show_text (self, cr, &colors->dim, label, plot.left - RADIUS - 6,
                  y - plot.text_height / 2.0, 1.0);
     }
 
@@ -177,17 +171,17 @@ ak_score_chart_snapshot (GtkWidget   *widget,
     first_label = ak_chart_format_short_date (&first);
     last_label = ak_chart_format_short_date (&last);
     if (self->points->len == 1)
-      show_text (self, cr, &colors.dim, first_label, plot.left - RADIUS, plot.bottom + 4, 0);
+      show_text (self, cr, &colors->dim, first_label, plot.left - RADIUS, plot.bottom + 4, 0);
     else
       {
-        show_text (self, cr, &colors.dim, first_label, plot.left - RADIUS, plot.bottom + 4, 0);
-        show_text (self, cr, &colors.dim, last_label, plot.right + RADIUS, plot.bottom + 4, 1);
+        show_text (self, cr, &colors->dim, first_label, plot.left - RADIUS, plot.bottom + 4, 0);
+        show_text (self, cr, &colors->dim, last_label, plot.right + RADIUS, plot.bottom + 4, 1);
       }
   }
 
   /* The pass mark. */
   pass_y = plot.bottom - (plot.bottom - plot.top) * CLAMP (self->pass_mark, 0.0, 1.0);
-  ak_chart_set_source_rgba (cr, &colors.warning);
+  ak_chart_set_source_rgba (cr, &colors->warning);
   cairo_set_line_width (cr, 2);
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
   cairo_move_to (cr, plot.left - RADIUS, pass_y);
@@ -216,7 +210,7 @@ ak_score_chart_snapshot (GtkWidget   *widget,
   }
 
   /* The line from attempt to attempt, then the points over it. */
-  ak_chart_set_source_rgba (cr, &colors.accent);
+  ak_chart_set_source_rgba (cr, &colors->accent);
   for (guint i = 0; i < self->points->len; i++)
     {
       double x, y;
@@ -240,37 +234,16 @@ ak_score_chart_snapshot (GtkWidget   *widget,
         {
           /* Passed: filled; failed: a ring, so the difference is not in
            * the colour alone. */
-          ak_chart_set_source_rgba (cr, &colors.success);
+          ak_chart_set_source_rgba (cr, &colors->success);
           cairo_fill (cr);
         }
       else
         {
-          ak_chart_set_source_rgba (cr, &colors.accent);
+          ak_chart_set_source_rgba (cr, &colors->accent);
           cairo_set_line_width (cr, 2.5);
           cairo_stroke (cr);
         }
     }
-  cairo_destroy (cr);
-}
-
-static void
-ak_score_chart_measure (GtkWidget      *widget,
-                        GtkOrientation  orientation,
-                        int             for_size,
-                        int            *minimum,
-                        int            *natural,
-                        int            *minimum_baseline,
-                        int            *natural_baseline)
-{
-  AkScoreChart *self = AK_SCORE_CHART (widget);
-
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = 160;
-      *natural = 480;
-    }
-  else
-    *minimum = *natural = self->points->len > 0 ? HEIGHT : 0;
 }
 
 static void
@@ -287,13 +260,14 @@ static void
 ak_score_chart_class_init (AkScoreChartClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   AkChartClass *chart_class = AK_CHART_CLASS (klass);
 
   object_class->finalize = ak_score_chart_finalize;
-  widget_class->snapshot = ak_score_chart_snapshot;
-  widget_class->measure = ak_score_chart_measure;
   chart_class->hit_test = ak_score_chart_hit_test;
+  chart_class->draw = ak_score_chart_draw;
+  chart_class->min_width = 160;
+  chart_class->natural_width = 480;
+  chart_class->height = HEIGHT;
 }
 
 static void

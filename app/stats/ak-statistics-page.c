@@ -231,6 +231,26 @@ update_score_chart (AkStatisticsPage *self)
                                entry->pass_mark);
 }
 
+/* Puts @titles in a drop-down's list without taking the change for the
+ * learner's choice. */
+static void
+set_choices (AkStatisticsPage *self,
+             GtkStringList    *list,
+             GtkDropDown      *dropdown,
+             GPtrArray        *titles,
+             guint             selected,
+             gboolean          visible)
+{
+  g_ptr_array_add (titles, NULL);
+
+  self->updating = TRUE;
+  gtk_string_list_splice (list, 0, g_list_model_get_n_items (G_LIST_MODEL (list)),
+                          (const char *const *)titles->pdata);
+  gtk_drop_down_set_selected (dropdown, selected);
+  self->updating = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (dropdown), visible);
+}
+
 static void
 update_quizzes (AkStatisticsPage *self)
 {
@@ -270,15 +290,8 @@ update_quizzes (AkStatisticsPage *self)
           newest = entry->last_finished;
         }
     }
-  g_ptr_array_add (titles, NULL);
-
-  self->updating = TRUE;
-  gtk_string_list_splice (self->quiz_list, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->quiz_list)),
-                          (const char *const *)titles->pdata);
-  gtk_drop_down_set_selected (self->quiz_dropdown, selected);
-  self->updating = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->quiz_dropdown), self->quizzes->len > 1);
+  set_choices (self, self->quiz_list, self->quiz_dropdown, titles, selected,
+               self->quizzes->len > 1);
 
   update_score_chart (self);
 }
@@ -472,15 +485,8 @@ update_courses (AkStatisticsPage *self)
     }
   if (selected == 0)
     g_clear_pointer (&self->course_id, g_free);
-  g_ptr_array_add (titles, NULL);
-
-  self->updating = TRUE;
-  gtk_string_list_splice (self->course_list, 0,
-                          g_list_model_get_n_items (G_LIST_MODEL (self->course_list)),
-                          (const char *const *)titles->pdata);
-  gtk_drop_down_set_selected (self->course_dropdown, selected);
-  self->updating = FALSE;
-  gtk_widget_set_visible (GTK_WIDGET (self->course_dropdown), self->course_ids->len > 1);
+  set_choices (self, self->course_list, self->course_dropdown, titles, selected,
+               self->course_ids->len > 1);
 }
 
 /* Choices */
@@ -715,7 +721,6 @@ ak_statistics_page_init (AkStatisticsPage *self)
 
   ak_chart_set_columns (self->mastery_chart, _("Thesis"), _("Mastery"), NULL);
   ak_chart_set_columns (self->retention_chart, _("Week of"), _("Remembered"), NULL);
-  ak_chart_set_columns (self->forecast_chart, _("Day"), _("Reviews"), NULL);
   ak_statistics_page_set_forecast (self, NULL, NULL, 0);
   set_up_choices (self->course_dropdown);
   set_up_choices (self->quiz_dropdown);
@@ -840,57 +845,7 @@ ak_statistics_page_set_forecast (AkStatisticsPage *self,
                                  const guint      *counts,
                                  guint             n_days)
 {
-  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (AkColumn));
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *summary = NULL;
-  guint total = 0;
-
   g_return_if_fail (AK_IS_STATISTICS_PAGE (self));
-  g_return_if_fail (n_days == 0 || (first != NULL && g_date_valid (first) && counts != NULL));
 
-  for (guint i = 0; i < n_days; i++)
-    {
-      GDate date = *first;
-      g_autofree char *date_text = NULL;
-      g_autofree char *count = ak_chart_format_count (counts[i]);
-      char *label;
-      char *tooltip;
-      AkColumn column = { NULL, counts[i], TRUE, NULL };
-
-      g_date_add_days (&date, i);
-      date_text = ak_chart_format_weekday_date (&date);
-      {
-        g_autoptr(GDateTime) date_time = g_date_time_new_local (g_date_get_year (&date),
-                                                                g_date_get_month (&date),
-                                                                g_date_get_day (&date),
-                                                                12, 0, 0);
-
-        label = g_date_time_format (date_time, "%a");
-      }
-      /* Translators: a tooltip: "Monday, 11/03/2024: 12 reviews due" */
-      tooltip = g_strdup_printf (ngettext ("%s: %s review due", "%s: %s reviews due", counts[i]),
-                                 date_text, count);
-      column.label = label;
-      column.tooltip = tooltip;
-      g_ptr_array_add (texts, label);
-      g_ptr_array_add (texts, tooltip);
-      g_array_append_val (columns, column);
-      total += counts[i];
-    }
-  ak_column_chart_set_columns (AK_COLUMN_CHART (self->forecast_chart), AK_COLUMN_VALUE_COUNT,
-                               (AkColumn *)(gpointer)columns->data, columns->len);
-
-  if (n_days == 0)
-    summary = g_strdup (_("No reviews are planned yet."));
-  else
-    {
-      g_autofree char *count = ak_chart_format_count (total);
-
-      /* Translators: describes the forecast chart: "120 reviews due in the next 7 days." */
-      summary = g_strdup_printf (ngettext ("%s review due in the next %u days.",
-                                           "%s reviews due in the next %u days.",
-                                           total),
-                                 count, n_days);
-    }
-  ak_chart_set_summary (self->forecast_chart, summary);
+  ak_column_chart_set_forecast (AK_COLUMN_CHART (self->forecast_chart), first, counts, n_days);
 }
