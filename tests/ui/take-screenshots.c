@@ -263,6 +263,14 @@ main (int   argc,
   g_clear_object (&shots.library);
   g_clear_object (&shots.store);
   g_clear_object (&shots.clock);
-  g_unlink (store_path);
+  /* The store and what SQLite keeps beside it */
+  for (const char *const *suffix = (const char *const[]) { "", "-wal", "-shm", NULL };
+       *suffix != NULL; suffix++)
+    {
+      g_autofree char *path = g_strconcat (store_path, *suffix, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (scratch);
   return 0;
 }
