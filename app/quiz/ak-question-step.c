@@ -87,8 +87,10 @@ focus_first (GtkWidget *widget)
 {
   if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
     return FALSE;
+  /* A list box with the focus has no row in it to move or to check with
+   * Enter: its first row takes it. */
   if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget)
-      && !GTK_IS_LABEL (widget) && gtk_widget_grab_focus (widget))
+      && !GTK_IS_LABEL (widget) && !GTK_IS_LIST_BOX (widget) && gtk_widget_grab_focus (widget))
     return TRUE;
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
