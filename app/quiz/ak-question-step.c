@@ -50,6 +50,23 @@ enum
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static GtkWidget *
+get_default_button (AkQuestionStep *self)
+{
+  return gtk_widget_get_visible (self->next_button) ? self->next_button : self->check_button;
+}
+
+/* The window's default widget is activated by Enter, also from the
+ * entries of a question: "Check Answer", then "Next". */
+static void
+update_default_widget (AkQuestionStep *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root) && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    gtk_window_set_default_widget (GTK_WINDOW (root), get_default_button (self));
+}
+
 static void
 update_check_action (AkQuestionStep *self)
 {
@@ -162,6 +179,31 @@ enter_cb (GtkWidget *widget,
 }
 
 static void
+ak_question_step_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (ak_question_step_parent_class)->map (widget);
+  update_default_widget (AK_QUESTION_STEP (widget));
+}
+
+/* The page sets the default widget of its other stages as it shows
+ * them; a button of the step no longer shown must not stay it. */
+static void
+ak_question_step_unmap (GtkWidget *widget)
+{
+  AkQuestionStep *self = AK_QUESTION_STEP (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (GTK_IS_WINDOW (root))
+    {
+      GtkWidget *current = gtk_window_get_default_widget (GTK_WINDOW (root));
+
+      if (current == self->check_button || current == self->next_button)
+        gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
+    }
+  GTK_WIDGET_CLASS (ak_question_step_parent_class)->unmap (widget);
+}
+
+static void
 ak_question_step_dispose (GObject *object)
 {
   AkQuestionStep *self = AK_QUESTION_STEP (object);
@@ -218,6 +260,8 @@ ak_question_step_class_init (AkQuestionStepClass *klass)
   object_class->dispose = ak_question_step_dispose;
   object_class->get_property = ak_question_step_get_property;
   object_class->set_property = ak_question_step_set_property;
+  widget_class->map = ak_question_step_map;
+  widget_class->unmap = ak_question_step_unmap;
 
   /* A page's own widget under the feedback; hidden while it is. */
   properties[PROP_EXTRA] =
@@ -334,6 +378,7 @@ ak_question_step_show_question (AkQuestionStep   *self,
   gtk_widget_set_visible (self->next_button, FALSE);
   gtk_widget_set_visible (self->check_button, TRUE);
   update_check_action (self);
+  update_default_widget (self);
 }
 
 /* Drops the question shown, when the session is over or gone. */
@@ -374,8 +419,6 @@ ak_question_step_show_feedback (AkQuestionStep *self,
                                 AkQuizFeedback *feedback,
                                 const char     *next_label)
 {
-  GtkRoot *root;
-
   g_return_if_fail (AK_IS_QUESTION_STEP (self));
   g_return_if_fail (feedback != NULL);
   g_return_if_fail (self->question != NULL);
@@ -394,11 +437,7 @@ ak_question_step_show_feedback (AkQuestionStep *self,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   ak_verdict_to_string (feedback->verdict), -1);
   update_check_action (self);
-
-  /* Enter goes on now, as it checked before. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (GTK_IS_WINDOW (root) && gtk_window_get_default_widget (GTK_WINDOW (root)) == self->check_button)
-    gtk_window_set_default_widget (GTK_WINDOW (root), self->next_button);
+  update_default_widget (self);
   gtk_widget_grab_focus (self->next_button);
 }
 
@@ -425,19 +464,6 @@ ak_question_step_get_question (AkQuestionStep *self)
 {
   g_return_val_if_fail (AK_IS_QUESTION_STEP (self), NULL);
   return self->question;
-}
-
-/**
- * ak_question_step_get_default_widget:
- *
- * Returns: (transfer none): the button Enter should press while the
- *   step is shown: "Check Answer", or the one that goes on
- */
-GtkWidget *
-ak_question_step_get_default_widget (AkQuestionStep *self)
-{
-  g_return_val_if_fail (AK_IS_QUESTION_STEP (self), NULL);
-  return gtk_widget_get_visible (self->next_button) ? self->next_button : self->check_button;
 }
 
 /* A line above "Question n of m", such as the course a question is

@@ -11,8 +11,8 @@ G_BEGIN_DECLS
  * One question to answer, as the quiz page and the daily review show
  * it: "Question n of m" with a progress bar, the question, a line for
  * errors, the feedback once checked, and at the bottom "Check Answer",
- * then "Next". Enter checks, also while a choice has the focus, and
- * then goes on.
+ * then "Next", the window's default widget while the step is shown.
+ * Enter checks, also while a choice has the focus, and then goes on.
  *
  * The step knows no session: "check" (response) asks the page to check
  * the answer, which then calls ak_question_step_show_feedback() or
@@ -38,7 +38,6 @@ void              ak_question_step_show_feedback            (AkQuestionStep   *s
 void              ak_question_step_show_error               (AkQuestionStep   *self,
                                                              const char       *message);
 AkQuestionWidget *ak_question_step_get_question             (AkQuestionStep   *self);
-GtkWidget        *ak_question_step_get_default_widget       (AkQuestionStep   *self);
 void              ak_question_step_set_caption              (AkQuestionStep   *self,
                                                              const char       *caption);
 void              ak_question_step_set_mode_text            (AkQuestionStep   *self,

@@ -64,19 +64,16 @@ get_stage (AkQuizPage *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
 }
 
-/* The window's default widget is activated by Enter, also from the
- * entries of a question: "Check Answer", then "Next". */
+/* Enter presses nothing but on a question, where the step sets its
+ * own button as the window's default widget. */
 static void
 update_default_widget (AkQuizPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *button = NULL;
 
-  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  if (g_strcmp0 (get_stage (self), "question") == 0)
-    button = ak_question_step_get_default_widget (self->step);
-  gtk_window_set_default_widget (GTK_WINDOW (root), button);
+  if (GTK_IS_WINDOW (root) && gtk_widget_get_mapped (GTK_WIDGET (self))
+      && g_strcmp0 (get_stage (self), "question") != 0)
+    gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
 }
 
 static void
@@ -458,22 +455,6 @@ ak_quiz_page_map (GtkWidget *widget)
 }
 
 static void
-ak_quiz_page_unmap (GtkWidget *widget)
-{
-  AkQuizPage *self = AK_QUIZ_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (GTK_IS_WINDOW (root))
-    {
-      GtkWidget *current = gtk_window_get_default_widget (GTK_WINDOW (root));
-
-      if (current != NULL && gtk_widget_is_ancestor (current, GTK_WIDGET (self->step)))
-        gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
-    }
-  GTK_WIDGET_CLASS (ak_quiz_page_parent_class)->unmap (widget);
-}
-
-static void
 ak_quiz_page_dispose (GObject *object)
 {
   AkQuizPage *self = AK_QUIZ_PAGE (object);
@@ -542,7 +523,6 @@ ak_quiz_page_class_init (AkQuizPageClass *klass)
   object_class->get_property = ak_quiz_page_get_property;
   object_class->set_property = ak_quiz_page_set_property;
   widget_class->map = ak_quiz_page_map;
-  widget_class->unmap = ak_quiz_page_unmap;
 
   /* Feedback only at the end, for the whole attempt at once. */
   properties[PROP_EXAM_MODE] =

@@ -62,19 +62,18 @@ get_stage (AkReviewPage *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
 }
 
-/* Enter activates the window's default widget, also from the entries of
- * a question: "Check Answer", then "Next". */
+/* Enter starts the review; on a question the step sets its own button
+ * as the window's default widget. */
 static void
 update_default_widget (AkReviewPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *button = NULL;
 
-  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self))
+      || g_strcmp0 (get_stage (self), "question") == 0)
     return;
-  if (g_strcmp0 (get_stage (self), "question") == 0)
-    button = ak_question_step_get_default_widget (self->step);
-  else if (g_strcmp0 (get_stage (self), "start") == 0)
+  if (g_strcmp0 (get_stage (self), "start") == 0)
     button = self->start_button;
   gtk_window_set_default_widget (GTK_WINDOW (root), button);
 }
@@ -531,8 +530,7 @@ ak_review_page_unmap (GtkWidget *widget)
     {
       GtkWidget *current = gtk_window_get_default_widget (GTK_WINDOW (root));
 
-      if (current == self->start_button
-          || (current != NULL && gtk_widget_is_ancestor (current, GTK_WIDGET (self->step))))
+      if (current == self->start_button)
         gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
     }
   GTK_WIDGET_CLASS (ak_review_page_parent_class)->unmap (widget);
