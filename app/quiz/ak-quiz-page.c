@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "ak-feedback-view.h"
+#include "ak-question-step.h"
 #include "ak-question-types.h"
 #include "ak-quiz-results.h"
 #include "ak-quiz-text.h"
@@ -26,15 +26,7 @@ struct _AkQuizPage
   GtkWidget        *start_button;
   GtkWidget        *resume_button;
   GtkWidget        *restart_button;
-  GtkWidget        *question_scroller;
-  GtkWidget        *position_label;
-  GtkWidget        *mode_label;
-  GtkWidget        *progress_bar;
-  GtkWidget        *question_bin;
-  GtkWidget        *error_label;
-  GtkWidget        *feedback_view;
-  GtkWidget        *check_button;
-  GtkWidget        *next_button;
+  AkQuestionStep   *step;
   GtkWidget        *results;
   GtkWidget        *error_page;
 
@@ -43,7 +35,6 @@ struct _AkQuizPage
   char             *quiz_id;
   AkQuiz           *quiz;        /* owned by @course; NULL when it is gone */
   AkQuizSession    *session;     /* NULL until the learner starts */
-  AkQuestionWidget *question;    /* the question shown */
 
   guint             exam_mode : 1;
   guint             final_test : 1;
@@ -73,38 +64,16 @@ get_stage (AkQuizPage *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
 }
 
-/* The window's default widget is activated by Enter, also from the
- * entries of a question: "Check Answer", then "Next". */
+/* Enter presses nothing but on a question, where the step sets its
+ * own button as the window's default widget. */
 static void
 update_default_widget (AkQuizPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *button = NULL;
 
-  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-  if (g_strcmp0 (get_stage (self), "question") == 0)
-    button = gtk_widget_get_visible (self->next_button) ? self->next_button : self->check_button;
-  gtk_window_set_default_widget (GTK_WINDOW (root), button);
-}
-
-static void
-update_check_action (AkQuizPage *self)
-{
-  gboolean can_check = self->question != NULL
-                       && ak_question_widget_get_answered (self->question)
-                       && !ak_question_widget_get_read_only (self->question)
-                       && gtk_widget_get_visible (self->check_button);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "quiz.check", can_check);
-}
-
-static void
-show_error (AkQuizPage *self,
-            GError     *error)
-{
-  gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-  gtk_widget_set_visible (self->error_label, TRUE);
+  if (GTK_IS_WINDOW (root) && gtk_widget_get_mapped (GTK_WIDGET (self))
+      && g_strcmp0 (get_stage (self), "question") != 0)
+    gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
 }
 
 static void
@@ -279,55 +248,16 @@ update_intro (AkQuizPage *self)
 }
 
 static void
-question_answered_cb (AkQuizPage *self)
-{
-  update_check_action (self);
-}
-
-static void
-set_question_widget (AkQuizPage       *self,
-                     AkQuestionWidget *widget)
-{
-  if (self->question != NULL)
-    g_signal_handlers_disconnect_by_data (self->question, self);
-  self->question = widget;
-  adw_bin_set_child (ADW_BIN (self->question_bin), GTK_WIDGET (widget));
-  if (widget != NULL)
-    g_signal_connect_swapped (widget, "notify::answered",
-                              G_CALLBACK (question_answered_cb), self);
-}
-
-/* The first control of @widget in reading order; unlike
- * gtk_widget_child_focus() it finds one in a widget not yet realised. */
-static gboolean
-focus_first (GtkWidget *widget)
-{
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
-    return FALSE;
-  /* A list box with the focus has no row in it to move or to check with
-   * Enter: its first row takes it. */
-  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget)
-      && !GTK_IS_LABEL (widget) && !GTK_IS_LIST_BOX (widget) && gtk_widget_grab_focus (widget))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (focus_first (child))
-      return TRUE;
-  return FALSE;
-}
-
-static void
 show_results (AkQuizPage *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (!ak_quiz_session_finish (self->session, &error))
     {
-      show_error (self, error);
+      ak_question_step_show_error (self->step, error->message);
       return;
     }
-  set_question_widget (self, NULL);
+  ak_question_step_clear (self->step);
   ak_quiz_results_set_session (AK_QUIZ_RESULTS (self->results), self->session);
   show_stage (self, "results");
   ak_quiz_results_focus_first (AK_QUIZ_RESULTS (self->results));
@@ -338,10 +268,7 @@ static void
 show_current (AkQuizPage *self)
 {
   AkQuestion *question = ak_quiz_session_get_current (self->session);
-  guint index = ak_quiz_session_get_position (self->session);
-  guint n = ak_quiz_session_get_n_questions (self->session);
-  g_autofree char *position = NULL;
-  GtkAdjustment *adjustment;
+  gboolean exam_mode = ak_quiz_session_get_exam_mode (self->session);
 
   if (question == NULL)
     {
@@ -349,34 +276,17 @@ show_current (AkQuizPage *self)
       return;
     }
 
-  position = g_strdup_printf (_("Question %u of %u"), index + 1, n);
-  gtk_label_set_text (GTK_LABEL (self->position_label), position);
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar),
-                                 n > 0 ? (double)index / n : 0.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, position, -1);
+  ak_question_step_show_question (self->step, ak_question_widget_new (self->session, question),
+                                  ak_quiz_session_get_position (self->session),
+                                  ak_quiz_session_get_n_questions (self->session));
   if (ak_quiz_session_get_practice (self->session))
-    gtk_label_set_text (GTK_LABEL (self->mode_label), _("Practice Round"));
-  else if (ak_quiz_session_get_exam_mode (self->session))
-    gtk_label_set_text (GTK_LABEL (self->mode_label), _("Feedback at the End"));
-  gtk_widget_set_visible (self->mode_label, ak_quiz_session_get_practice (self->session)
-                                            || ak_quiz_session_get_exam_mode (self->session));
-
-  set_question_widget (self, ak_question_widget_new (self->session, question));
-  gtk_widget_set_visible (self->feedback_view, FALSE);
-  gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_widget_set_visible (self->next_button, FALSE);
-  gtk_widget_set_visible (self->check_button, TRUE);
-  gtk_button_set_label (GTK_BUTTON (self->check_button),
-                        ak_quiz_session_get_exam_mode (self->session) ? _("Save Answer")
-                                                                      : _("Check Answer"));
-  update_check_action (self);
+    ak_question_step_set_mode_text (self->step, _("Practice Round"));
+  else
+    ak_question_step_set_mode_text (self->step, exam_mode ? _("Feedback at the End") : NULL);
+  ak_question_step_set_check_label (self->step, exam_mode ? _("Save Answer") : NULL);
 
   show_stage (self, "question");
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->question_scroller));
-  gtk_adjustment_set_value (adjustment, 0);
-  /* Straight to the answer, for the keyboard and the screen reader. */
-  focus_first (GTK_WIDGET (self->question));
+  ak_question_step_focus_question (self->step);
 }
 
 static void
@@ -452,28 +362,18 @@ restart_action (GtkWidget  *widget,
 }
 
 static void
-check_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+check_cb (AkQuizPage *self,
+          AkResponse *response)
 {
-  AkQuizPage *self = AK_QUIZ_PAGE (widget);
-  g_autoptr(AkResponse) response = NULL;
   g_autoptr(AkQuizFeedback) feedback = NULL;
   g_autoptr(GError) error = NULL;
-  AkQuestion *question;
 
-  if (self->session == NULL || self->question == NULL
-      || ak_question_widget_get_read_only (self->question))
+  if (self->session == NULL)
     return;
-  response = ak_question_widget_get_response (self->question);
-  if (response == NULL)
-    return;
-
-  question = ak_question_widget_get_question (self->question);
   if (!ak_quiz_session_check (self->session, response, &feedback, &error))
     {
       /* Nothing was recorded: the learner can try again. */
-      show_error (self, error);
+      ak_question_step_show_error (self->step, error->message);
       return;
     }
 
@@ -484,32 +384,15 @@ check_action (GtkWidget  *widget,
       return;
     }
 
-  ak_question_widget_show_feedback (self->question, feedback);
-  ak_feedback_view_set_feedback (AK_FEEDBACK_VIEW (self->feedback_view), question, feedback);
-  gtk_widget_set_visible (self->feedback_view, TRUE);
-  gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_widget_set_visible (self->check_button, FALSE);
-  gtk_button_set_label (GTK_BUTTON (self->next_button),
-                        ak_quiz_session_get_current (self->session) != NULL ? _("Next")
-                                                                            : _("Show Results"));
-  gtk_widget_set_visible (self->next_button, TRUE);
-  /* The verdict is read out with the button that has the focus. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  ak_verdict_to_string (feedback->verdict), -1);
-  update_check_action (self);
-  update_default_widget (self);
-  gtk_widget_grab_focus (self->next_button);
+  ak_question_step_show_feedback (self->step, feedback,
+                                  ak_quiz_session_get_current (self->session) != NULL ? _("Next")
+                                                                                      : _("Show Results"));
 }
 
 static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+next_cb (AkQuizPage *self)
 {
-  AkQuizPage *self = AK_QUIZ_PAGE (widget);
-
-  if (self->session == NULL || !gtk_widget_get_visible (self->next_button))
+  if (self->session == NULL)
     return;
   show_current (self);
 }
@@ -548,29 +431,6 @@ open_lesson_section_cb (GtkWidget  *emitter,
   g_signal_emit (self, signals[OPEN_LESSON_SECTION], 0, course_id, lesson_id, section_id);
 }
 
-/* Enter on a choice or an ordering item checks the answer (or goes on)
- * instead of toggling the choice again, as Enter in an entry does. */
-static gboolean
-enter_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
-{
-  AkQuizPage *self = AK_QUIZ_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (g_strcmp0 (get_stage (self), "question") != 0 || self->question == NULL || focus == NULL
-      || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->question))
-      || !(GTK_IS_CHECK_BUTTON (focus) || GTK_IS_LIST_BOX_ROW (focus)))
-    return FALSE;
-
-  if (gtk_widget_get_visible (self->next_button))
-    gtk_widget_activate_action (widget, "quiz.next", NULL);
-  else
-    gtk_widget_activate_action (widget, "quiz.check", NULL);
-  return TRUE;
-}
-
 /* The number keys pick a choice also while the focus is on the buttons
  * below the question. */
 static gboolean
@@ -579,11 +439,12 @@ number_cb (GtkWidget *widget,
            gpointer   user_data)
 {
   AkQuizPage *self = AK_QUIZ_PAGE (widget);
+  AkQuestionWidget *question = ak_question_step_get_question (self->step);
 
-  if (g_strcmp0 (get_stage (self), "question") != 0 || !AK_IS_CHOICE_QUESTION (self->question)
-      || ak_question_widget_get_read_only (self->question))
+  if (g_strcmp0 (get_stage (self), "question") != 0 || !AK_IS_CHOICE_QUESTION (question)
+      || ak_question_widget_get_read_only (question))
     return FALSE;
-  return gtk_widget_activate_action_variant (GTK_WIDGET (self->question), "choice.pick", args);
+  return gtk_widget_activate_action_variant (GTK_WIDGET (question), "choice.pick", args);
 }
 
 static void
@@ -594,28 +455,10 @@ ak_quiz_page_map (GtkWidget *widget)
 }
 
 static void
-ak_quiz_page_unmap (GtkWidget *widget)
-{
-  AkQuizPage *self = AK_QUIZ_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (GTK_IS_WINDOW (root))
-    {
-      GtkWidget *current = gtk_window_get_default_widget (GTK_WINDOW (root));
-
-      if (current == self->check_button || current == self->next_button)
-        gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
-    }
-  GTK_WIDGET_CLASS (ak_quiz_page_parent_class)->unmap (widget);
-}
-
-static void
 ak_quiz_page_dispose (GObject *object)
 {
   AkQuizPage *self = AK_QUIZ_PAGE (object);
 
-  /* AdwBin unparents the template's child. */
-  set_question_widget (self, NULL);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ak_quiz_page_parent_class)->dispose (object);
@@ -680,7 +523,6 @@ ak_quiz_page_class_init (AkQuizPageClass *klass)
   object_class->get_property = ak_quiz_page_get_property;
   object_class->set_property = ak_quiz_page_set_property;
   widget_class->map = ak_quiz_page_map;
-  widget_class->unmap = ak_quiz_page_unmap;
 
   /* Feedback only at the end, for the whole attempt at once. */
   properties[PROP_EXAM_MODE] =
@@ -699,7 +541,7 @@ ak_quiz_page_class_init (AkQuizPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                   G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 
-  g_type_ensure (AK_TYPE_FEEDBACK_VIEW);
+  g_type_ensure (AK_TYPE_QUESTION_STEP);
   g_type_ensure (AK_TYPE_QUIZ_RESULTS);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/smakademie/Akademie/ui/ak-quiz-page.ui");
@@ -712,17 +554,11 @@ ak_quiz_page_class_init (AkQuizPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkQuizPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, AkQuizPage, resume_button);
   gtk_widget_class_bind_template_child (widget_class, AkQuizPage, restart_button);
-  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, question_scroller);
-  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, position_label);
-  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, mode_label);
-  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, question_bin);
-  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, feedback_view);
-  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, check_button);
-  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, next_button);
+  gtk_widget_class_bind_template_child (widget_class, AkQuizPage, step);
   gtk_widget_class_bind_template_child (widget_class, AkQuizPage, results);
   gtk_widget_class_bind_template_child (widget_class, AkQuizPage, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, check_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_cb);
   gtk_widget_class_bind_template_callback (widget_class, retry_cb);
   gtk_widget_class_bind_template_callback (widget_class, practice_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_lesson_section_cb);
@@ -730,8 +566,6 @@ ak_quiz_page_class_init (AkQuizPageClass *klass)
   gtk_widget_class_install_action (widget_class, "quiz.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "quiz.resume", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "quiz.restart", NULL, restart_action);
-  gtk_widget_class_install_action (widget_class, "quiz.check", NULL, check_action);
-  gtk_widget_class_install_action (widget_class, "quiz.next", NULL, next_action);
 
   for (guint number = 1; number <= 9; number++)
     {
@@ -743,22 +577,8 @@ ak_quiz_page_class_init (AkQuizPageClass *klass)
 static void
 ak_quiz_page_init (AkQuizPage *self)
 {
-  static const guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
-  GtkEventController *controller;
-
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  /* Before the focused choice takes Enter for itself. */
-  controller = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (enter_keys[i], 0),
-                                                            gtk_callback_action_new (enter_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Progress in the quiz"), -1);
+  ak_question_step_set_progress_description (self->step, _("Progress in the quiz"));
 }
 
 /**

@@ -9,8 +9,8 @@
 
 #include "ak-chart-card.h"
 #include "ak-column-chart.h"
-#include "ak-feedback-view.h"
 #include "ak-flow-layout.h"
+#include "ak-question-step.h"
 #include "ak-question-types.h"
 #include "ak-review-queue.h"
 
@@ -25,17 +25,9 @@ struct _AkReviewPage
   GtkWidget        *start_button;
   AkChart          *forecast_chart;
   GtkWidget        *done_page;
-  GtkWidget        *question_scroller;
-  GtkWidget        *course_label;
-  GtkWidget        *position_label;
-  GtkWidget        *progress_bar;
-  GtkWidget        *question_bin;
-  GtkWidget        *error_label;
-  GtkWidget        *feedback_view;
+  AkQuestionStep   *step;
   GtkWidget        *override_box;
   GtkWidget        *override_label;
-  GtkWidget        *check_button;
-  GtkWidget        *next_button;
   GtkWidget        *score_label;
   GtkWidget        *next_due_label;
   GtkWidget        *difficult_box;
@@ -48,7 +40,6 @@ struct _AkReviewPage
 
   AkContext        *context;
   AkReviewSession  *session;     /* today's review */
-  AkQuestionWidget *question;    /* the question shown */
   guint             n_answered;
   guint             n_right;
 
@@ -71,19 +62,18 @@ get_stage (AkReviewPage *self)
   return gtk_stack_get_visible_child_name (GTK_STACK (self->stack));
 }
 
-/* Enter activates the window's default widget, also from the entries of
- * a question: "Check Answer", then "Next". */
+/* Enter starts the review; on a question the step sets its own button
+ * as the window's default widget. */
 static void
 update_default_widget (AkReviewPage *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *button = NULL;
 
-  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+  if (!GTK_IS_WINDOW (root) || !gtk_widget_get_mapped (GTK_WIDGET (self))
+      || g_strcmp0 (get_stage (self), "question") == 0)
     return;
-  if (g_strcmp0 (get_stage (self), "question") == 0)
-    button = gtk_widget_get_visible (self->next_button) ? self->next_button : self->check_button;
-  else if (g_strcmp0 (get_stage (self), "start") == 0)
+  if (g_strcmp0 (get_stage (self), "start") == 0)
     button = self->start_button;
   gtk_window_set_default_widget (GTK_WINDOW (root), button);
 }
@@ -102,17 +92,6 @@ show_page_error (AkReviewPage *self,
 {
   adw_status_page_set_description (ADW_STATUS_PAGE (self->error_page), error->message);
   show_stage (self, "error");
-}
-
-static void
-update_check_action (AkReviewPage *self)
-{
-  gboolean can_check = self->question != NULL
-                       && ak_question_widget_get_answered (self->question)
-                       && !ak_question_widget_get_read_only (self->question)
-                       && gtk_widget_get_visible (self->check_button);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "review.check", can_check);
 }
 
 /* The review day of today, as a date: it starts at 4 a.m. */
@@ -228,43 +207,6 @@ get_daily_limit (AkReviewPage *self)
 }
 
 static void
-question_answered_cb (AkReviewPage *self)
-{
-  update_check_action (self);
-}
-
-static void
-set_question_widget (AkReviewPage     *self,
-                     AkQuestionWidget *widget)
-{
-  if (self->question != NULL)
-    g_signal_handlers_disconnect_by_data (self->question, self);
-  self->question = widget;
-  adw_bin_set_child (ADW_BIN (self->question_bin), GTK_WIDGET (widget));
-  if (widget != NULL)
-    g_signal_connect_swapped (widget, "notify::answered",
-                              G_CALLBACK (question_answered_cb), self);
-}
-
-/* The first control of @widget in reading order, also in a widget not
- * yet realised. */
-static gboolean
-focus_first (GtkWidget *widget)
-{
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_is_sensitive (widget))
-    return FALSE;
-  if (gtk_widget_get_focusable (widget) && gtk_widget_get_can_focus (widget)
-      && !GTK_IS_LABEL (widget) && gtk_widget_grab_focus (widget))
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (focus_first (child))
-      return TRUE;
-  return FALSE;
-}
-
-static void
 difficult_activated_cb (AdwActionRow *row,
                         AkReviewPage *self)
 {
@@ -350,7 +292,7 @@ show_summary (AkReviewPage *self)
   g_autofree char *score = NULL;
   g_autofree char *next = NULL;
 
-  set_question_widget (self, NULL);
+  ak_question_step_clear (self->step);
   /* Translators: the review's summary: "You knew 7 of 10 questions." */
   score = g_strdup_printf (ngettext ("You knew %u of %u question.",
                                      "You knew %u of %u questions.", self->n_answered),
@@ -394,11 +336,7 @@ show_current (AkReviewPage *self)
 {
   const AkQuestion *question = ak_review_session_get_current (self->session);
   AkCourse *course = ak_review_session_get_course (self->session);
-  guint index = ak_review_session_get_position (self->session);
-  guint n = ak_review_session_get_n_questions (self->session);
-  g_autofree char *position = NULL;
   g_autofree char *from = NULL;
-  GtkAdjustment *adjustment;
 
   if (question == NULL)
     {
@@ -408,31 +346,19 @@ show_current (AkReviewPage *self)
 
   /* Translators: the course a review question comes from */
   from = g_strdup_printf (_("From “%s”"), ak_course_get_title (course));
-  gtk_label_set_text (GTK_LABEL (self->course_label), from);
-  position = g_strdup_printf (_("Question %u of %u"), index + 1, n);
-  gtk_label_set_text (GTK_LABEL (self->position_label), position);
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress_bar),
-                                 n > 0 ? (double)index / n : 0.0);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, position, -1);
-
+  ak_question_step_set_caption (self->step, from);
   /* The question belongs to the course, which the session holds. */
-  set_question_widget (self,
-                       ak_question_widget_new_with_layout ((AkQuestion *)question,
-                                                           ak_review_session_get_choices (self->session),
-                                                           ak_review_session_get_targets (self->session)));
+  ak_question_step_show_question (self->step,
+                                  ak_question_widget_new_with_layout ((AkQuestion *)question,
+                                                                      ak_review_session_get_choices (self->session),
+                                                                      ak_review_session_get_targets (self->session)),
+                                  ak_review_session_get_position (self->session),
+                                  ak_review_session_get_n_questions (self->session));
   reset_override (self);
-  gtk_widget_set_visible (self->feedback_view, FALSE);
   gtk_widget_set_visible (self->override_box, FALSE);
-  gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_widget_set_visible (self->next_button, FALSE);
-  gtk_widget_set_visible (self->check_button, TRUE);
-  update_check_action (self);
 
   show_stage (self, "question");
-  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->question_scroller));
-  gtk_adjustment_set_value (adjustment, 0);
-  focus_first (GTK_WIDGET (self->question));
+  ak_question_step_focus_question (self->step);
 }
 
 static void
@@ -458,38 +384,24 @@ refresh_action (GtkWidget  *widget,
 }
 
 static void
-check_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+check_cb (AkReviewPage *self,
+          AkResponse   *response)
 {
-  AkReviewPage *self = AK_REVIEW_PAGE (widget);
-  g_autoptr(AkResponse) response = NULL;
   g_autoptr(AkQuizFeedback) feedback = NULL;
   g_autoptr(GError) error = NULL;
-  AkQuestion *question;
 
-  if (self->session == NULL || self->question == NULL
-      || ak_question_widget_get_read_only (self->question))
+  if (self->session == NULL)
     return;
-  response = ak_question_widget_get_response (self->question);
-  if (response == NULL)
-    return;
-
-  question = ak_question_widget_get_question (self->question);
   if (!ak_review_session_check (self->session, response, &feedback, NULL, &error))
     {
       /* Nothing was recorded: the learner can try again. */
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_widget_set_visible (self->error_label, TRUE);
+      ak_question_step_show_error (self->step, error->message);
       return;
     }
 
   self->n_answered++;
   if (feedback->verdict == AK_VERDICT_RIGHT)
     self->n_right++;
-  ak_question_widget_show_feedback (self->question, feedback);
-  ak_feedback_view_set_feedback (AK_FEEDBACK_VIEW (self->feedback_view), question, feedback);
-  gtk_widget_set_visible (self->feedback_view, TRUE);
   /* A wrong answer cannot be a lucky guess, only a slip. */
   if (feedback->verdict == AK_VERDICT_WRONG)
     gtk_label_set_text (GTK_LABEL (self->override_label),
@@ -499,29 +411,15 @@ check_action (GtkWidget  *widget,
                         _("Was that knowledge or luck? Your answer counts the way you say."));
   gtk_widget_set_visible (self->guessed_button, feedback->verdict != AK_VERDICT_WRONG);
   gtk_widget_set_visible (self->override_box, TRUE);
-  gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_widget_set_visible (self->check_button, FALSE);
-  gtk_button_set_label (GTK_BUTTON (self->next_button),
-                        ak_review_session_get_finished (self->session) ? _("Show Summary")
-                                                                       : _("Next"));
-  gtk_widget_set_visible (self->next_button, TRUE);
-  /* The verdict is read out with the button that has the focus. */
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  ak_verdict_to_string (feedback->verdict), -1);
-  update_check_action (self);
-  update_default_widget (self);
-  gtk_widget_grab_focus (self->next_button);
+  ak_question_step_show_feedback (self->step, feedback,
+                                  ak_review_session_get_finished (self->session) ? _("Show Summary")
+                                                                                 : _("Next"));
 }
 
 static void
-next_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+next_cb (AkReviewPage *self)
 {
-  AkReviewPage *self = AK_REVIEW_PAGE (widget);
-
-  if (self->session == NULL || !gtk_widget_get_visible (self->next_button))
+  if (self->session == NULL)
     return;
   ak_review_session_next (self->session);
   show_current (self);
@@ -552,8 +450,7 @@ override_toggled_cb (AkReviewPage    *self,
 
   if (!ak_review_session_override (self->session, override, NULL, &error))
     {
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_widget_set_visible (self->error_label, TRUE);
+      ak_question_step_show_error (self->step, error->message);
       reset_override (self);
     }
 }
@@ -566,29 +463,6 @@ open_lesson_section_cb (GtkWidget    *emitter,
                         AkReviewPage *self)
 {
   g_signal_emit (self, signals[OPEN_LESSON_SECTION], 0, course_id, lesson_id, section_id);
-}
-
-/* Enter on a choice or an ordering item checks the answer (or goes on)
- * instead of toggling the choice again. */
-static gboolean
-enter_cb (GtkWidget *widget,
-          GVariant  *args,
-          gpointer   user_data)
-{
-  AkReviewPage *self = AK_REVIEW_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-
-  if (g_strcmp0 (get_stage (self), "question") != 0 || self->question == NULL || focus == NULL
-      || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->question))
-      || !(GTK_IS_CHECK_BUTTON (focus) || GTK_IS_LIST_BOX_ROW (focus)))
-    return FALSE;
-
-  if (gtk_widget_get_visible (self->next_button))
-    gtk_widget_activate_action (widget, "review.next", NULL);
-  else
-    gtk_widget_activate_action (widget, "review.check", NULL);
-  return TRUE;
 }
 
 /* A new limit or a changed library counts at once, unless a review is
@@ -625,8 +499,7 @@ ak_review_page_unmap (GtkWidget *widget)
     {
       GtkWidget *current = gtk_window_get_default_widget (GTK_WINDOW (root));
 
-      if (current == self->check_button || current == self->next_button
-          || current == self->start_button)
+      if (current == self->start_button)
         gtk_window_set_default_widget (GTK_WINDOW (root), NULL);
     }
   GTK_WIDGET_CLASS (ak_review_page_parent_class)->unmap (widget);
@@ -637,7 +510,6 @@ ak_review_page_dispose (GObject *object)
 {
   AkReviewPage *self = AK_REVIEW_PAGE (object);
 
-  set_question_widget (self, NULL);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ak_review_page_parent_class)->dispose (object);
@@ -675,7 +547,7 @@ ak_review_page_class_init (AkReviewPageClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 3,
                   G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING);
 
-  g_type_ensure (AK_TYPE_FEEDBACK_VIEW);
+  g_type_ensure (AK_TYPE_QUESTION_STEP);
   g_type_ensure (AK_TYPE_CHART_CARD);
   g_type_ensure (AK_TYPE_COLUMN_CHART);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -686,36 +558,26 @@ ak_review_page_class_init (AkReviewPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, forecast_chart);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, done_page);
-  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, question_scroller);
-  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, course_label);
-  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, position_label);
-  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, question_bin);
-  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, feedback_view);
+  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, step);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, override_box);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, override_label);
-  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, check_button);
-  gtk_widget_class_bind_template_child (widget_class, AkReviewPage, next_button);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, score_label);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, next_due_label);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, difficult_box);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, difficult_list);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, AkReviewPage, error_page);
+  gtk_widget_class_bind_template_callback (widget_class, check_cb);
+  gtk_widget_class_bind_template_callback (widget_class, next_cb);
   gtk_widget_class_bind_template_callback (widget_class, open_lesson_section_cb);
 
   gtk_widget_class_install_action (widget_class, "review.start", NULL, start_action);
   gtk_widget_class_install_action (widget_class, "review.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "review.check", NULL, check_action);
-  gtk_widget_class_install_action (widget_class, "review.next", NULL, next_action);
 }
 
 static void
 ak_review_page_init (AkReviewPage *self)
 {
-  static const guint enter_keys[] = { GDK_KEY_Return, GDK_KEY_KP_Enter, GDK_KEY_ISO_Enter };
-  GtkEventController *controller;
   GtkWidget *buttons;
 
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -739,18 +601,8 @@ ak_review_page_init (AkReviewPage *self)
     }
   gtk_box_append (GTK_BOX (self->override_box), buttons);
 
-  /* Before the focused choice takes Enter for itself. */
-  controller = gtk_shortcut_controller_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  for (guint i = 0; i < G_N_ELEMENTS (enter_keys); i++)
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
-                                          gtk_shortcut_new (gtk_keyval_trigger_new (enter_keys[i], 0),
-                                                            gtk_callback_action_new (enter_cb, NULL, NULL)));
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress_bar),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                  _("Progress in today's review"), -1);
+  ak_question_step_set_progress_description (self->step, _("Progress in today's review"));
+  ak_chart_set_columns (self->forecast_chart, _("Day"), _("Reviews"), NULL);
 }
 
 /**
@@ -800,7 +652,7 @@ ak_review_page_refresh (AkReviewPage *self)
       show_page_error (self, error);
       return;
     }
-  set_question_widget (self, NULL);
+  ak_question_step_clear (self->step);
   g_set_object (&self->session, session);
   update_start (self);
 }
