@@ -36,7 +36,7 @@ struct _AkWindow
   AdwWindowTitle      *content_title;
   GtkButton           *back_button;
   GtkStack            *content_stack;
-  AkCourseOverview    *overview;
+  AkCourseOverview    *overview;           /* made when a course is first opened */
 
   AkContext           *context;
   AkCourseLibrary     *library;
@@ -243,6 +243,12 @@ show_course (AkWindow *self,
 {
   g_set_object (&self->course, course);
   remove_pages (self);
+  /* Made only now, so that it does not slow the first frame down. */
+  if (self->overview == NULL)
+    {
+      self->overview = ak_course_overview_new ();
+      gtk_stack_add_named (self->content_stack, GTK_WIDGET (self->overview), "overview");
+    }
   ak_course_overview_set_store (self->overview, get_store (self));
   ak_course_overview_set_course (self->overview, course);
   gtk_stack_set_visible_child_name (self->content_stack, "overview");
@@ -258,7 +264,8 @@ show_no_course (AkWindow *self)
 {
   g_clear_object (&self->course);
   remove_pages (self);
-  ak_course_overview_set_course (self->overview, NULL);
+  if (self->overview != NULL)
+    ak_course_overview_set_course (self->overview, NULL);
   gtk_stack_set_visible_child_name (self->content_stack, "none");
   show_course_title (self);
   update_navigation (self);
@@ -924,6 +931,7 @@ ak_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->review_count_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), AK_TYPE_WINDOW);
+  self->overview = NULL;
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_object (&self->library);
   g_clear_object (&self->context);
@@ -1011,7 +1019,6 @@ ak_window_class_init (AkWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, AkWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, AkWindow, overview);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, review_row);
   gtk_widget_class_bind_template_child (widget_class, AkWindow, review_count);
 
@@ -1036,7 +1043,6 @@ ak_window_class_init (AkWindowClass *klass)
                                        "win.go-back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.go-back", NULL);
 
-  g_type_ensure (AK_TYPE_COURSE_OVERVIEW);
   g_type_ensure (AK_TYPE_LIBRARY_SIDEBAR);
 }
 
