@@ -47,6 +47,7 @@ struct _AkLibrarySidebar
   guint             progress_source;
   guint             loading_source; /* until the loading page is shown */
   guint             index_source;   /* while the search index is built */
+  char             *open_course_id; /* marked in its row */
 };
 
 G_DEFINE_FINAL_TYPE (AkLibrarySidebar, ak_library_sidebar, ADW_TYPE_BIN)
@@ -263,6 +264,23 @@ setup_course_cb (GtkListItemFactory *factory,
                                                NULL));
 }
 
+/* The row of the course open beside the list stands out, and says so
+ * to a screen reader. */
+static void
+mark_if_open (AkLibrarySidebar *self,
+              AkCourseRow      *row)
+{
+  AkCourse *course = ak_course_row_get_course (row);
+  gboolean open = course != NULL &&
+                  g_strcmp0 (ak_course_get_id (course), self->open_course_id) == 0;
+
+  if (open)
+    gtk_widget_add_css_class (GTK_WIDGET (row), "ak-open-course");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (row), "ak-open-course");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, open, -1);
+}
+
 static void
 bind_course_cb (GtkListItemFactory *factory,
                 GtkListItem        *item,
@@ -275,6 +293,7 @@ bind_course_cb (GtkListItemFactory *factory,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", ak_course_get_id (course));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "win.open-course");
   ak_course_row_set_has_problems (row, has_problems (self, course));
+  mark_if_open (self, row);
   g_hash_table_add (self->bound_rows, row);
   queue_row_progress (self, row);
 }
@@ -560,6 +579,7 @@ ak_library_sidebar_dispose (GObject *object)
   g_clear_pointer (&self->progress, g_hash_table_unref);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_pointer (&self->waiting_rows, g_hash_table_unref);
+  g_clear_pointer (&self->open_course_id, g_free);
 
   G_OBJECT_CLASS (ak_library_sidebar_parent_class)->dispose (object);
 }
@@ -747,4 +767,26 @@ ak_library_sidebar_set_search_mode (AkLibrarySidebar *self,
   gtk_search_bar_set_search_mode (self->search_bar, search_mode);
   if (search_mode)
     gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+/**
+ * ak_library_sidebar_set_open_course:
+ * @course_id: (nullable): the course shown beside the list
+ */
+void
+ak_library_sidebar_set_open_course (AkLibrarySidebar *self,
+                                    const char       *course_id)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_return_if_fail (AK_IS_LIBRARY_SIDEBAR (self));
+
+  if (g_strcmp0 (self->open_course_id, course_id) == 0)
+    return;
+  g_free (self->open_course_id);
+  self->open_course_id = g_strdup (course_id);
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    mark_if_open (self, row);
 }

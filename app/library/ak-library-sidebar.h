@@ -19,4 +19,7 @@ gboolean         ak_library_sidebar_get_search_mode (AkLibrarySidebar *self);
 void             ak_library_sidebar_set_search_mode (AkLibrarySidebar *self,
                                                      gboolean          search_mode);
 
+void             ak_library_sidebar_set_open_course (AkLibrarySidebar *self,
+                                                     const char       *course_id);
+
 G_END_DECLS

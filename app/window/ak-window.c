@@ -255,6 +255,7 @@ show_course (AkWindow *self,
   show_course_title (self);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
   g_settings_set_string (self->settings, "last-course", ak_course_get_id (course));
+  ak_library_sidebar_set_open_course (self->library_sidebar, ak_course_get_id (course));
   remember_place (self, NULL, NULL);
   update_navigation (self);
 }
@@ -263,6 +264,7 @@ static void
 show_no_course (AkWindow *self)
 {
   g_clear_object (&self->course);
+  ak_library_sidebar_set_open_course (self->library_sidebar, NULL);
   remove_pages (self);
   if (self->overview != NULL)
     ak_course_overview_set_course (self->overview, NULL);

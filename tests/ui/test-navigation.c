@@ -408,6 +408,10 @@ test_wide_window_shows_both (NavFixture    *fixture,
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (find_overview (fixture))));
   g_assert_null (ak_test_find_accessible (window_widget (fixture), GTK_ACCESSIBLE_ROLE_BUTTON,
                                           back_name ()));
+  /* The open course's row stands out in the list. */
+  g_assert_true (gtk_widget_has_css_class (ak_test_find_widget (window_widget (fixture),
+                                                                AK_TYPE_COURSE_ROW, 0),
+                                           "ak-open-course"));
 }
 
 static void
