@@ -434,7 +434,7 @@ remind_cb (gpointer user_data)
 
   if (window != NULL && gtk_window_is_active (window))
     return G_SOURCE_CONTINUE;
-  if (self->store_thread != NULL || self->store == NULL || self->library == NULL ||
+  if (self->context == NULL || ak_context_get_review_queue (self->context) == NULL ||
       !ak_course_library_get_loaded (self->library))
     return G_SOURCE_CONTINUE;
 
@@ -442,9 +442,8 @@ remind_cb (gpointer user_data)
   if (!g_settings_get_boolean (settings, "review-notifications"))
     return G_SOURCE_CONTINUE;
   reminded_day = g_settings_get_int64 (settings, "review-reminded-day");
-  n_due = ak_review_reminder_take_due (self->store, G_LIST_MODEL (self->library),
-                                       g_settings_get_uint (settings, "review-daily-limit"),
-                                       &reminded_day, &error);
+  n_due = ak_review_reminder_take_due (ak_context_get_review_queue (self->context), &reminded_day,
+                                       &error);
   if (error != NULL)
     g_debug ("No review reminder: %s", error->message);
   g_settings_set_int64 (settings, "review-reminded-day", reminded_day);

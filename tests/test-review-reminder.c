@@ -26,7 +26,7 @@ test_once_a_day (void)
   g_autoptr(AkCourse) course = progress_test_course_new ("kurs-a", 2, 1, 6);
   g_autoptr(GError) error = NULL;
   const double scores[6] = { 0, 1, 0.5, 1, 0, 1 };
-  GListModel *model = G_LIST_MODEL (courses);
+  g_autoptr(AkReviewQueue) queue = ak_review_queue_new (store, G_LIST_MODEL (courses));
   gint64 reminded = -1;
 
   g_list_store_append (courses, course);
@@ -34,21 +34,22 @@ test_once_a_day (void)
   take_quiz (store, course, quiz_at (course, 0), scores, TRUE);
 
   /* Nothing is due on the day of the quiz. */
-  g_assert_cmpuint (ak_review_reminder_take_due (store, model, 50, &reminded, &error), ==, 0);
+  g_assert_cmpuint (ak_review_reminder_take_due (queue, &reminded, &error), ==, 0);
   g_assert_no_error (error);
   g_assert_cmpint (reminded, ==, -1);
 
   /* The day after, the wrong and partly right answers are due. */
   ak_progress_store_set_now (store, day_time (1));
-  g_assert_cmpuint (ak_review_reminder_take_due (store, model, 50, &reminded, &error), ==, 3);
+  g_assert_cmpuint (ak_review_reminder_take_due (queue, &reminded, &error), ==, 3);
   g_assert_no_error (error);
   g_assert_cmpint (reminded, >, 0);
   /* Once a day only. */
-  g_assert_cmpuint (ak_review_reminder_take_due (store, model, 50, &reminded, &error), ==, 0);
+  g_assert_cmpuint (ak_review_reminder_take_due (queue, &reminded, &error), ==, 0);
 
   /* The next day, the limit caps what is mentioned. */
   ak_progress_store_set_now (store, day_time (2));
-  g_assert_cmpuint (ak_review_reminder_take_due (store, model, 2, &reminded, &error), ==, 2);
+  ak_review_queue_set_daily_limit (queue, 2);
+  g_assert_cmpuint (ak_review_reminder_take_due (queue, &reminded, &error), ==, 2);
 }
 
 int

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "ak-context.h"
+#include "ak-review-queue.h"
 
 struct _AkContext
 {
@@ -13,6 +14,7 @@ struct _AkContext
   AkProgressStore *store;
   GSettings       *settings;
   AkClock         *clock;
+  AkReviewQueue   *review_queue;  /* made on first use */
 };
 
 G_DEFINE_FINAL_TYPE (AkContext, ak_context, G_TYPE_OBJECT)
@@ -48,6 +50,7 @@ ak_context_finalize (GObject *object)
 {
   AkContext *self = (AkContext *)object;
 
+  g_clear_object (&self->review_queue);
   g_clear_object (&self->library);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
@@ -244,4 +247,29 @@ ak_context_lookup_course (AkContext  *self,
   if (self->library == NULL)
     return NULL;
   return ak_course_library_lookup (self->library, course_id);
+}
+
+/**
+ * ak_context_get_review_queue:
+ *
+ * The questions due for review across the library, shared by everything
+ * that counts them, so that the library's questions are indexed once and
+ * not again for every count. The daily limit is the settings' one; call
+ * ak_review_queue_refresh() before reading it.
+ *
+ * Returns: (transfer none) (nullable): the queue, or %NULL without a store
+ */
+AkReviewQueue *
+ak_context_get_review_queue (AkContext *self)
+{
+  g_return_val_if_fail (AK_IS_CONTEXT (self), NULL);
+
+  if (self->store == NULL || self->library == NULL)
+    return NULL;
+  if (self->review_queue == NULL)
+    self->review_queue = ak_review_queue_new (self->store, G_LIST_MODEL (self->library));
+  if (self->settings != NULL)
+    ak_review_queue_set_daily_limit (self->review_queue,
+                                     g_settings_get_uint (self->settings, "review-daily-limit"));
+  return self->review_queue;
 }

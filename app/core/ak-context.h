@@ -6,6 +6,7 @@
 #include "ak-clock.h"
 #include "ak-course-library.h"
 #include "ak-progress-store.h"
+#include "ak-review-queue.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,6 @@ GSettings       *ak_context_get_settings (AkContext       *self);
 AkClock         *ak_context_get_clock    (AkContext       *self);
 AkCourse        *ak_context_lookup_course (AkContext      *self,
                                            const char     *course_id);
+AkReviewQueue   *ak_context_get_review_queue (AkContext   *self);
 
 G_END_DECLS

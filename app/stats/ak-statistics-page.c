@@ -10,7 +10,6 @@
 #include "ak-chart-card.h"
 #include "ak-column-chart.h"
 #include "ak-course-parts.h"
-#include "ak-review-queue.h"
 #include "ak-score-chart.h"
 #include "ak-statistics-page.h"
 
@@ -750,20 +749,14 @@ static void
 update_forecast (AkStatisticsPage *self,
                  const GDate      *today_date)
 {
-  AkProgressStore *store = get_store (self);
-  GListModel *courses = get_courses (self);
-  GSettings *settings = ak_context_get_settings (self->context);
-  g_autoptr(AkReviewQueue) queue = NULL;
+  AkReviewQueue *queue = ak_context_get_review_queue (self->context);
   g_autoptr(GError) error = NULL;
   const guint *forecast;
   GDate tomorrow = *today_date;
   guint total = 0;
 
-  if (store == NULL || courses == NULL)
+  if (queue == NULL)
     return;
-  queue = ak_review_queue_new (store, courses);
-  if (settings != NULL)
-    ak_review_queue_set_daily_limit (queue, g_settings_get_uint (settings, "review-daily-limit"));
   if (!ak_review_queue_refresh (queue, &error))
     {
       warn_failed ("review forecast", error);

@@ -15,7 +15,6 @@
 #include "ak-library-sidebar.h"
 #include "ak-quiz-page.h"
 #include "ak-review-page.h"
-#include "ak-review-queue.h"
 #include "ak-statistics-page.h"
 #include "ak-window.h"
 #include "ak-window-files.h"
@@ -669,20 +668,14 @@ open_step_action_cb (GtkWidget  *widget,
 static void
 update_review_count (AkWindow *self)
 {
-  AkContext *context = self->context;
-  AkProgressStore *store = context != NULL ? ak_context_get_store (context) : NULL;
-  GSettings *settings = context != NULL ? ak_context_get_settings (context) : NULL;
-  g_autoptr(AkReviewQueue) queue = NULL;
+  AkReviewQueue *queue = self->context != NULL ? ak_context_get_review_queue (self->context) : NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *count = NULL;
   g_autofree char *name = NULL;
   guint n_items;
 
-  if (store == NULL || !ak_course_library_get_loaded (self->library))
+  if (queue == NULL || !ak_course_library_get_loaded (self->library))
     return;
-  queue = ak_review_queue_new (store, G_LIST_MODEL (self->library));
-  if (settings != NULL)
-    ak_review_queue_set_daily_limit (queue, g_settings_get_uint (settings, "review-daily-limit"));
   if (!ak_review_queue_refresh (queue, &error))
     {
       g_debug ("Cannot count the questions to review: %s", error->message);

@@ -38,6 +38,14 @@ record_outside_attempt (AkProgressStore  *self,
   gint64 now;
   gboolean ok;
 
+  g_return_val_if_fail (AK_IS_PROGRESS_STORE (self), FALSE);
+  g_return_val_if_fail (course_id != NULL && quiz_id != NULL, FALSE);
+  g_return_val_if_fail (question_id != NULL && question_hash != NULL, FALSE);
+  g_return_val_if_fail (response_json != NULL, FALSE);
+  g_return_val_if_fail (score >= 0.0 && score <= 1.0, FALSE);
+  g_return_val_if_fail (seconds >= 0.0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
   learner_id = ak_progress_store_get_learner_id (self);
   now = ak_progress_store_now (self);
   if (!ak_progress_store_begin (self, error))
@@ -101,14 +109,6 @@ ak_progress_store_record_practice_answer (AkProgressStore  *self,
                                           double            seconds,
                                           GError          **error)
 {
-  g_return_val_if_fail (AK_IS_PROGRESS_STORE (self), FALSE);
-  g_return_val_if_fail (course_id != NULL && quiz_id != NULL, FALSE);
-  g_return_val_if_fail (question_id != NULL && question_hash != NULL, FALSE);
-  g_return_val_if_fail (response_json != NULL, FALSE);
-  g_return_val_if_fail (score >= 0.0 && score <= 1.0, FALSE);
-  g_return_val_if_fail (seconds >= 0.0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   return record_outside_attempt (self, AK_REVIEW_KIND_PRACTICE, course_id, quiz_id, question_id,
                                  question_hash, response_json, score, seconds, error);
 }
@@ -136,14 +136,6 @@ ak_progress_store_record_review_answer (AkProgressStore  *self,
                                         double            seconds,
                                         GError          **error)
 {
-  g_return_val_if_fail (AK_IS_PROGRESS_STORE (self), FALSE);
-  g_return_val_if_fail (course_id != NULL && quiz_id != NULL, FALSE);
-  g_return_val_if_fail (question_id != NULL && question_hash != NULL, FALSE);
-  g_return_val_if_fail (response_json != NULL, FALSE);
-  g_return_val_if_fail (score >= 0.0 && score <= 1.0, FALSE);
-  g_return_val_if_fail (seconds >= 0.0, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
   return record_outside_attempt (self, AK_REVIEW_KIND_REVIEW, course_id, quiz_id, question_id,
                                  question_hash, response_json, score, seconds, error);
 }

@@ -4,12 +4,10 @@
 #include "config.h"
 
 #include "ak-review-reminder.h"
-#include "ak-review-queue.h"
 
 /**
  * ak_review_reminder_take_due:
- * @courses: the loaded courses
- * @daily_limit: the most questions the review asks a day
+ * @queue: the questions due, with the daily limit set
  * @reminded_day: (inout): the review day of the last reminder, -1 for
  *   none; set to today when the learner is to be reminded
  *
@@ -20,22 +18,16 @@
  *   error)
  */
 guint
-ak_review_reminder_take_due (AkProgressStore  *store,
-                             GListModel       *courses,
-                             guint             daily_limit,
-                             gint64           *reminded_day,
-                             GError          **error)
+ak_review_reminder_take_due (AkReviewQueue  *queue,
+                             gint64         *reminded_day,
+                             GError        **error)
 {
-  g_autoptr(AkReviewQueue) queue = NULL;
   gint64 today;
   guint n_items;
 
-  g_return_val_if_fail (AK_IS_PROGRESS_STORE (store), 0);
-  g_return_val_if_fail (G_IS_LIST_MODEL (courses), 0);
+  g_return_val_if_fail (AK_IS_REVIEW_QUEUE (queue), 0);
   g_return_val_if_fail (reminded_day != NULL, 0);
 
-  queue = ak_review_queue_new (store, courses);
-  ak_review_queue_set_daily_limit (queue, daily_limit);
   if (!ak_review_queue_refresh (queue, error))
     return 0;
 

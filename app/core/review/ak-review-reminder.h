@@ -3,7 +3,7 @@
 
 #include <gio/gio.h>
 
-#include "ak-progress-store.h"
+#include "ak-review-queue.h"
 
 G_BEGIN_DECLS
 
@@ -14,10 +14,8 @@ G_BEGIN_DECLS
  * of the last one in its settings and shows the reminder.
  */
 
-guint ak_review_reminder_take_due (AkProgressStore  *store,
-                                   GListModel       *courses,
-                                   guint             daily_limit,
-                                   gint64           *reminded_day,
-                                   GError          **error);
+guint ak_review_reminder_take_due (AkReviewQueue  *queue,
+                                   gint64         *reminded_day,
+                                   GError        **error);
 
 G_END_DECLS
