@@ -84,19 +84,7 @@ draw_line (cairo_t      *cr,
            double        width,
            const char   *text)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, font);
-  int height;
-
-  pango_layout_set_width (layout, pango_units_from_double (width));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_single_paragraph_mode (layout, TRUE);
-  pango_layout_set_text (layout, text, -1);
-
-  cairo_set_source_rgb (cr, colour->r, colour->g, colour->b);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  pango_layout_get_size (layout, NULL, &height);
-  return pango_units_to_double (height);
+  return draw_text (cr, font, colour, PANGO_ALIGN_LEFT, 1, x, y, width, text);
 }
 
 static void
